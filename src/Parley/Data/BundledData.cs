@@ -1,0 +1,39 @@
+namespace Parley.Data;
+
+/// <summary>
+/// The datasets shipped in the repository's <c>data/</c> folder (copied next to every build output).
+/// </summary>
+public static class BundledData
+{
+    /// <summary>Name of the default one-sector world dataset.</summary>
+    public const string World2023Name = "world-2023";
+
+    private static readonly Lazy<WorldDataset> s_world2023 = new(() => WorldDatasetReader.ReadDirectory(
+        Path.Combine(Root, World2023Name), World2023Name,
+        "BACI 2023 goods trade (CEPII, HS22 V202501), WDI GDP (update 2025-03-24), USTR reciprocal tariffs of 2025-04-02; via Ignatenko et al. (2025) replication package"));
+
+    /// <summary>The <c>data/</c> folder: next to the running assembly, else the nearest one above the working directory.</summary>
+    public static string Root
+    {
+        get
+        {
+            var beside = Path.Combine(AppContext.BaseDirectory, "data");
+            if (Directory.Exists(Path.Combine(beside, World2023Name))) return beside;
+            for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "data");
+                if (Directory.Exists(Path.Combine(candidate, World2023Name))) return candidate;
+            }
+            throw new DirectoryNotFoundException("Parley's bundled data/ folder was not found next to the program or above the working directory.");
+        }
+    }
+
+    /// <summary>The 194-country 2023 world dataset (read once, then cached).</summary>
+    public static WorldDataset World2023 => s_world2023.Value;
+
+    /// <summary>Reads a bundled dataset by name, or a dataset directory by path.</summary>
+    public static WorldDataset Load(string nameOrPath) =>
+        nameOrPath.Equals(World2023Name, StringComparison.OrdinalIgnoreCase)
+            ? World2023
+            : WorldDatasetReader.ReadDirectory(nameOrPath);
+}
