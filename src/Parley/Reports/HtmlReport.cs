@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Parley.Scenarios;
+
+namespace Parley.Reports;
+
+/// <summary>A self-contained HTML page (inline CSS and SVG, no scripts or external files) for one scenario.</summary>
+public static class HtmlReport
+{
+    /// <summary>Renders the report.</summary>
+    public static string Render(ScenarioResult r)
+    {
+        var sb = new StringBuilder();
+        var title = WebUtility.HtmlEncode(r.Scenario.Name);
+        sb.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(title).Append(" — Parley</title>\n")
+          .Append("<style>body{font-family:system-ui,sans-serif;max-width:980px;margin:2em auto;color:#222}table{border-collapse:collapse;margin:1em 0}")
+          .Append("td,th{border-bottom:1px solid #ddd;padding:4px 10px;text-align:right}th:first-child,td:first-child,td:nth-child(2){text-align:left}")
+          .Append(".note{color:#555;font-size:90%}pre{background:#f6f6f6;padding:1em;overflow-x:auto}</style></head><body>\n")
+          .Append("<h1>").Append(title).Append("</h1>\n");
+        if (r.Scenario.Description is { } d) sb.Append("<p>").Append(WebUtility.HtmlEncode(d)).Append("</p>\n");
+        sb.Append("<p class=\"note\">One-sector general-equilibrium model of Ignatenko, Lashkaripour, Macedoni &amp; Simonovska (2025, JIE 157, 104138). ")
+          .Append("Percent changes relative to the calibrated 2023 equilibrium without tariffs. Groups are absorption-weighted means. ")
+          .Append("The model has one aggregate goods sector: it cannot tell automobiles from other goods.</p>\n");
+        sb.Append("<h2>Welfare change by country or group</h2>\n").Append(WelfareChart(r.Rows));
+        sb.Append("<h2>Summary</h2>\n<table><tr><th>Label</th><th>Name</th><th>Welfare %</th><th>Deficit %</th><th>Exports/GDP %</th><th>Imports/GDP %</th><th>Employment %</th><th>Prices %</th><th>Real wage %</th><th>Tariff revenue (USD m)</th></tr>\n");
+        foreach (var row in r.Rows)
+        {
+            sb.Append("<tr><td>").Append(WebUtility.HtmlEncode(row.Label)).Append("</td><td>").Append(WebUtility.HtmlEncode(row.Name)).Append("</td>");
+            foreach (var v in new[] { row.Welfare, row.Deficit, row.ExportsToGdp, row.ImportsToGdp, row.Employment, row.Prices, row.RealWage })
+                sb.Append("<td>").Append(v is { } x ? x.ToString("F2", CultureInfo.InvariantCulture) : "–").Append("</td>");
+            sb.Append("<td>").Append(row.TariffRevenueUsdMillions.ToString("N0", CultureInfo.InvariantCulture)).Append("</td></tr>\n");
+        }
+        sb.Append("</table>\n");
+        var ranked = r.Result.Countries.OrderByDescending(c => c.Welfare).ToArray();
+        sb.Append("<h2>Largest gains and losses (all ").Append(ranked.Length).Append(" countries)</h2>\n<table><tr><th>Country</th><th>Name</th><th>Welfare %</th></tr>\n");
+        foreach (var c in ranked.Take(5).Concat(ranked.TakeLast(5)))
+            sb.Append("<tr><td>").Append(c.Iso3).Append("</td><td>").Append(WebUtility.HtmlEncode(c.Name)).Append("</td><td>")
+              .Append(c.Welfare.ToString("F2", CultureInfo.InvariantCulture)).Append("</td></tr>\n");
+        sb.Append("</table>\n<h2>Run manifest</h2>\n<pre>")
+          .Append(WebUtility.HtmlEncode(JsonSerializer.Serialize(r.Manifest, ScenarioReport.Json))).Append("</pre>\n</body></html>\n");
+        return sb.ToString();
+    }
+
+    /// <summary>Horizontal bar chart of welfare changes as inline SVG.</summary>
+    public static string WelfareChart(IReadOnlyList<ReportRow> rows)
+    {
+        const int barHeight = 26, labelWidth = 90, plotWidth = 560, top = 10;
+        var max = Math.Max(0.01, rows.Max(r => Math.Abs(r.Welfare)));
+        var zero = labelWidth + plotWidth / 2.0;
+        var scale = plotWidth / 2.0 / max;
+        var height = top * 2 + rows.Count * barHeight + 20;
+        var inv = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        sb.Append(inv, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{labelWidth + plotWidth + 80}\" height=\"{height}\" role=\"img\" aria-label=\"Welfare change by country\">\n");
+        for (var k = 0; k < rows.Count; k++)
+        {
+            var v = rows[k].Welfare;
+            var y = top + k * barHeight;
+            var x = v >= 0 ? zero : zero + v * scale;
+            var w = Math.Abs(v) * scale;
+            sb.Append(inv, $"<text x=\"{labelWidth - 8}\" y=\"{y + 17}\" text-anchor=\"end\" font-size=\"13\">{WebUtility.HtmlEncode(rows[k].Label)}</text>");
+            sb.Append(inv, $"<rect x=\"{x:F1}\" y=\"{y + 4}\" width=\"{w:F1}\" height=\"{barHeight - 8}\" fill=\"{(v >= 0 ? "#2a7ab0" : "#c0392b")}\"><title>{WebUtility.HtmlEncode(rows[k].Label)}: {v:F3}%</title></rect>");
+            var tx = v >= 0 ? x + w + 4 : x - 4;
+            sb.Append(inv, $"<text x=\"{tx:F1}\" y=\"{y + 17}\" font-size=\"12\" text-anchor=\"{(v >= 0 ? "start" : "end")}\">{v:F2}%</text>\n");
+        }
+        sb.Append(inv, $"<line x1=\"{zero}\" y1=\"{top}\" x2=\"{zero}\" y2=\"{top + rows.Count * barHeight}\" stroke=\"#333\"/>\n");
+        sb.Append(inv, $"<text x=\"{zero}\" y=\"{height - 4}\" font-size=\"11\" text-anchor=\"middle\">0 (welfare change, %)</text>\n</svg>\n");
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using nietras.SeparatedValues;
+using Parley.Scenarios;
+
+namespace Parley.Reports;
+
+/// <summary>Writes a solved scenario as CSV, JSON, a run manifest and a self-contained HTML report.</summary>
+public static class ScenarioReport
+{
+    /// <summary>Files written by <see cref="Write"/>.</summary>
+    public static readonly IReadOnlyList<string> Files = ["countries.csv", "summary.csv", "result.json", "report.html", OutputDirectory.ManifestFile];
+
+    /// <summary>JSON options shared by every Parley JSON output (snake_case, indented, nulls kept).</summary>
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+    };
+
+    /// <summary>Writes all outputs into <paramref name="directory"/> (see <see cref="OutputDirectory"/>); returns the full path.</summary>
+    public static string Write(ScenarioResult result, string directory)
+    {
+        var dir = OutputDirectory.Prepare(directory, Files.ToArray());
+        WriteCountries(result, Path.Combine(dir, "countries.csv"));
+        WriteSummary(result, Path.Combine(dir, "summary.csv"));
+        File.WriteAllText(Path.Combine(dir, "result.json"), JsonSerializer.Serialize(new
+        {
+            scenario = result.Scenario.Name,
+            description = result.Scenario.Description,
+            units = Units,
+            summary = result.Rows,
+            countries = result.Result.Countries,
+            world = result.Result.World,
+            diagnostics = result.Result.Equilibrium.Diagnostics,
+        }, Json));
+        File.WriteAllText(Path.Combine(dir, "report.html"), HtmlReport.Render(result));
+        File.WriteAllText(Path.Combine(dir, OutputDirectory.ManifestFile), JsonSerializer.Serialize(result.Manifest, Json));
+        return dir;
+    }
+
+    /// <summary>Unit notes carried into JSON outputs.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Units = new Dictionary<string, string>
+    {
+        ["welfare, employment, prices, real_wage, exports_to_gdp, imports_to_gdp"] = "percent change from the factual equilibrium",
+        ["deficit"] = "percent change of the trade deficit (imports − exports), relative to |factual deficit|",
+        ["tariff_revenue"] = "thousands of USD (countries); millions of USD (summary rows)",
+        ["tariff_revenue_share"] = "fraction of factual absorption",
+    };
+
+    private static string F(double? v) => v is { } x ? x.ToString("R", CultureInfo.InvariantCulture) : "";
+
+    private static void WriteCountries(ScenarioResult r, string path)
+    {
+        using var writer = Sep.New(',').Writer().ToFile(path);
+        foreach (var c in r.Result.Countries)
+        {
+            using var row = writer.NewRow();
+            row["iso3"].Set(c.Iso3);
+            row["name"].Set(c.Name);
+            row["welfare_pct"].Set(F(c.Welfare));
+            row["deficit_pct"].Set(F(c.Deficit));
+            row["exports_to_gdp_pct"].Set(F(c.ExportsToGdp));
+            row["imports_to_gdp_pct"].Set(F(c.ImportsToGdp));
+            row["employment_pct"].Set(F(c.Employment));
+            row["prices_pct"].Set(F(c.Prices));
+            row["real_wage_pct"].Set(F(c.RealWage));
+            row["tariff_revenue_usd_thousands"].Set(F(c.TariffRevenue));
+            row["tariff_revenue_share_of_absorption"].Set(F(c.TariffRevenueShare));
+        }
+    }
+
+    private static void WriteSummary(ScenarioResult r, string path)
+    {
+        using var writer = Sep.New(',').Writer().ToFile(path);
+        foreach (var c in r.Rows)
+        {
+            using var row = writer.NewRow();
+            row["label"].Set(c.Label);
+            row["name"].Set(c.Name);
+            row["members"].Set(c.Members.ToString(CultureInfo.InvariantCulture));
+            row["welfare_pct"].Set(F(c.Welfare));
+            row["deficit_pct"].Set(F(c.Deficit));
+            row["exports_to_gdp_pct"].Set(F(c.ExportsToGdp));
+            row["imports_to_gdp_pct"].Set(F(c.ImportsToGdp));
+            row["employment_pct"].Set(F(c.Employment));
+            row["prices_pct"].Set(F(c.Prices));
+            row["real_wage_pct"].Set(F(c.RealWage));
+            row["tariff_revenue_usd_millions"].Set(F(c.TariffRevenueUsdMillions));
+        }
+    }
+}

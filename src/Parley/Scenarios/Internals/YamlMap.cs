@@ -1,0 +1,135 @@
+using System.Globalization;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Parley.Scenarios.Internals;
+
+/// <summary>
+/// A YAML mapping read with positions, so every error names file, line and key. Unknown keys are errors
+/// (a typo must not silently fall back to a default).
+/// </summary>
+internal sealed class YamlMap
+{
+    private readonly YamlMappingNode _node;
+    private readonly HashSet<string> _used = new(StringComparer.Ordinal);
+
+    private YamlMap(string file, string path, YamlMappingNode node)
+    {
+        File = file;
+        Path = path;
+        _node = node;
+    }
+
+    public string File { get; }
+
+    public string Path { get; }
+
+    public int Line => (int)_node.Start.Line;
+
+    public static YamlMap Load(string file)
+    {
+        if (!System.IO.File.Exists(file))
+            throw new ParleyInputException(file, null, "(file)", null, "an existing YAML file");
+        var stream = new YamlStream();
+        try
+        {
+            using var reader = new StreamReader(file);
+            stream.Load(reader);
+        }
+        catch (YamlException e)
+        {
+            throw new ParleyInputException(file, (int)e.Start.Line, "(syntax)", null, $"valid YAML ({FirstLine(e.Message)})");
+        }
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+            throw new ParleyInputException(file, 1, "(document)", null, "a YAML mapping of keys such as 'name:' and 'tariffs:'");
+        return new YamlMap(file, "", root);
+    }
+
+    private static string FirstLine(string s) => s.Split('\n')[0].Trim();
+
+    private string Key(string key) => Path.Length == 0 ? key : $"{Path}.{key}";
+
+    private YamlNode? Get(string key)
+    {
+        _used.Add(key);
+        return _node.Children.TryGetValue(new YamlScalarNode(key), out var v) ? v : null;
+    }
+
+    public bool Has(string key) => _node.Children.ContainsKey(new YamlScalarNode(key));
+
+    public ParleyInputException Error(string key, YamlNode? node, string? value, string expected) =>
+        new(File, (int)(node ?? _node).Start.Line, Key(key), value, expected);
+
+    public string? String(string key)
+    {
+        var n = Get(key);
+        if (n is null) return null;
+        if (n is not YamlScalarNode s) throw Error(key, n, null, "a single value, not a list or mapping");
+        return s.Value;
+    }
+
+    public string RequiredString(string key, string expected) =>
+        String(key) is { Length: > 0 } v ? v : throw Error(key, null, null, expected);
+
+    public double? Number(string key, double min, double max)
+    {
+        var text = String(key);
+        if (text is null) return null;
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v) || v < min || v > max)
+            throw Error(key, Get(key), text, $"a number between {min.ToString(CultureInfo.InvariantCulture)} and {max.ToString(CultureInfo.InvariantCulture)}");
+        return v;
+    }
+
+    public T? Enum<T>(string key, IReadOnlyDictionary<string, T> choices) where T : struct
+    {
+        var text = String(key);
+        if (text is null) return null;
+        return choices.TryGetValue(text.Trim().ToLowerInvariant(), out var v)
+            ? v
+            : throw Error(key, Get(key), text, "one of " + string.Join(", ", choices.Keys));
+    }
+
+    public YamlMap? Map(string key)
+    {
+        var n = Get(key);
+        if (n is null) return null;
+        return n is YamlMappingNode m ? new YamlMap(File, Key(key), m) : throw Error(key, n, null, "a mapping of keys");
+    }
+
+    public IReadOnlyList<YamlMap> MapList(string key)
+    {
+        var n = Get(key);
+        if (n is null) return [];
+        if (n is not YamlSequenceNode seq) throw Error(key, n, null, "a list of entries, each starting with '- '");
+        return seq.Children.Select((c, i) => c is YamlMappingNode m
+            ? new YamlMap(File, $"{Key(key)}[{i}]", m)
+            : throw Error(key, c, null, "list entries that are mappings (e.g. '- importer: USA')")).ToArray();
+    }
+
+    /// <summary>A scalar or a list of scalars (e.g. <c>exporter: JPN</c> or <c>exporter: [JPN, KOR]</c>).</summary>
+    public IReadOnlyList<(string Value, int Line)>? Codes(string key)
+    {
+        var n = Get(key);
+        return n switch
+        {
+            null => null,
+            YamlScalarNode s => [(s.Value ?? "", (int)s.Start.Line)],
+            YamlSequenceNode seq => seq.Children.Select(c => c is YamlScalarNode s
+                ? (s.Value ?? "", (int)s.Start.Line)
+                : throw Error(key, c, null, "country codes or group names")).ToArray(),
+            _ => throw Error(key, n, null, "a country code, a group name, or a list of them"),
+        };
+    }
+
+    /// <summary>Throws on any key that was never asked for.</summary>
+    public void RejectUnknownKeys(params string[] allowed)
+    {
+        foreach (var (k, _) in _node.Children)
+        {
+            var name = (k as YamlScalarNode)?.Value ?? "?";
+            if (!_used.Contains(name) && !allowed.Contains(name))
+                throw new ParleyInputException(File, (int)k.Start.Line, Key(name), null,
+                    "a known key here: " + string.Join(", ", _used.Concat(allowed).Distinct()));
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using Parley.Models.OneSector;
+using Parley.Scenarios.Internals;
+
+namespace Parley.Scenarios;
+
+/// <summary>
+/// Reads scenario YAML files. Keys (all optional except <c>name</c>):
+/// <code>
+/// name: US–Japan deal at 15%
+/// dataset: world-2023              # or a dataset directory, relative to this file
+/// model:
+///   variant: baseline              # baseline | eaton-kortum | roundabout
+///   trade_elasticity: 4
+///   recycling: income-tax-relief   # or lump-sum-rebate
+/// tariffs:
+///   base: announced-us             # zero | announced-us (April 2 2025 list, 10% floor)
+///   changes:
+///     - { importer: USA, exporter: JPN, rate: 0.15 }
+/// retaliation: { mode: none }      # none | reciprocal | optimal | uniform (with rate), by: [CHN]
+/// report: [USA, JPN, KOR, CHN, EU27, WORLD]
+/// </code>
+/// Country codes are checked against the dataset when the scenario runs (see <see cref="ScenarioRunner"/>).
+/// </summary>
+public static class ScenarioFile
+{
+    private static readonly Dictionary<string, ModelVariant> Variants = new()
+    {
+        ["baseline"] = ModelVariant.Baseline, ["eaton-kortum"] = ModelVariant.EatonKortum, ["roundabout"] = ModelVariant.Roundabout,
+    };
+
+    private static readonly Dictionary<string, RevenueRecycling> Recyclings = new()
+    {
+        ["income-tax-relief"] = RevenueRecycling.IncomeTaxRelief, ["lump-sum-rebate"] = RevenueRecycling.LumpSumRebate,
+    };
+
+    private static readonly Dictionary<string, TariffBase> Bases = new()
+    {
+        ["zero"] = TariffBase.Zero, ["announced-us"] = TariffBase.AnnouncedUs,
+    };
+
+    private static readonly Dictionary<string, RetaliationMode> Modes = new()
+    {
+        ["none"] = RetaliationMode.None, ["reciprocal"] = RetaliationMode.Reciprocal,
+        ["optimal"] = RetaliationMode.Optimal, ["uniform"] = RetaliationMode.Uniform,
+    };
+
+    /// <summary>Reads and validates a scenario file; errors name file, line and key.</summary>
+    public static Scenario Read(string path)
+    {
+        var root = YamlMap.Load(path);
+        var name = root.RequiredString("name", "a scenario name, e.g. 'name: US–Japan deal at 15%'");
+        var description = root.String("description");
+        var dataset = root.String("dataset") ?? Data.BundledData.World2023Name;
+
+        var p = new OneSectorParameters();
+        var variant = ModelVariant.Baseline;
+        if (root.Map("model") is { } m)
+        {
+            variant = m.Enum("variant", Variants) ?? variant;
+            p = p with
+            {
+                TradeElasticity = m.Number("trade_elasticity", 0.1, 50) ?? p.TradeElasticity,
+                LaborSupplyElasticity = m.Number("labor_supply_elasticity", 0, 10) ?? p.LaborSupplyElasticity,
+                ScaleElasticity = m.Number("scale_elasticity", 0, 1) ?? p.ScaleElasticity,
+                PassThroughConstant = m.Number("pass_through_constant", 0, 5) ?? p.PassThroughConstant,
+                Recycling = m.Enum("recycling", Recyclings) ?? p.Recycling,
+            };
+            m.RejectUnknownKeys();
+        }
+
+        var tariffBase = TariffBase.Zero;
+        var floor = 0.10;
+        var changes = new List<TariffChange>();
+        if (root.Map("tariffs") is { } t)
+        {
+            tariffBase = t.Enum("base", Bases) ?? tariffBase;
+            floor = t.Number("floor", 0, Data.WorldDatasetReader.MaxTariff) ?? floor;
+            foreach (var c in t.MapList("changes"))
+            {
+                var importers = c.Codes("importer") ?? throw c.Error("importer", null, null, "an importer code or group, e.g. 'importer: USA'");
+                var exporters = c.Codes("exporter") ?? throw c.Error("exporter", null, null, "an exporter code or group, e.g. 'exporter: JPN' or 'exporter: ALL'");
+                var rate = c.Number("rate", 0, Data.WorldDatasetReader.MaxTariff)
+                           ?? throw c.Error("rate", null, null, "a tariff as a fraction between 0 and 10, e.g. 'rate: 0.15'");
+                c.RejectUnknownKeys();
+                changes.Add(new TariffChange(importers.Select(x => x.Value).ToArray(), exporters.Select(x => x.Value).ToArray(), rate, c.Line));
+            }
+            t.RejectUnknownKeys();
+        }
+
+        var retaliation = new Retaliation(RetaliationMode.None, "USA", [Data.CountrySet.AllGroup], null);
+        if (root.Map("retaliation") is { } r)
+        {
+            var mode = r.Enum("mode", Modes) ?? RetaliationMode.None;
+            var rate = r.Number("rate", 0, Data.WorldDatasetReader.MaxTariff);
+            if (mode == RetaliationMode.Uniform && rate is null)
+                throw r.Error("rate", null, null, "a rate for uniform retaliation, e.g. 'rate: 0.25'");
+            retaliation = new Retaliation(mode, r.String("against") ?? "USA",
+                r.Codes("by")?.Select(x => x.Value).ToArray() ?? [Data.CountrySet.AllGroup], rate);
+            r.RejectUnknownKeys();
+        }
+
+        var report = root.Codes("report")?.Select(x => x.Value).ToArray() ?? Scenario.DefaultReport;
+        root.RejectUnknownKeys();
+        return new Scenario(name, description, dataset, variant, p, tariffBase, floor, changes, retaliation, report, path);
+    }
+}
