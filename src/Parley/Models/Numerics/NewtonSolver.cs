@@ -50,22 +50,31 @@ internal static class NewtonSolver
         var lu = new DenseLu(n);
         system.Residual(z, f);
         var norm2 = Norm2(f);
-        var iterations = 0;
-        var method = "damped Newton, analytic Jacobian, dense LU";
+        int iterations = 0, jacobians = 0;
+        var haveFactor = false;
+        var analytic = true;
         while (MaxAbs(f) >= options.Tolerance && iterations < options.MaxIterations && double.IsFinite(norm2))
         {
-            iterations++;
-            if (!system.Jacobian(z, lu.Matrix))
+            // Newton step with a new Jacobian; its factorisation is then reused for chord steps while each one shrinks
+            // the residual by at least ChordContraction (Shamanskii's variant of Newton's method).
+            var isNew = !haveFactor;
+            if (isNew)
             {
-                method = "damped Newton, finite-difference Jacobian, dense LU";
-                FiniteDifferenceJacobian(system, z, f, lu.Matrix);
+                if (!system.Jacobian(z, lu.Matrix))
+                {
+                    analytic = false;
+                    FiniteDifferenceJacobian(system, z, f, lu.Matrix);
+                }
+                jacobians++;
+                if (!lu.Factor()) break;
+                haveFactor = true;
             }
-            if (!lu.Factor()) break;
             for (var i = 0; i < n; i++) step[i] = -f[i];
             lu.Solve(step);
-            var lambda = 1.0;
             var accepted = false;
-            for (var h = 0; h <= options.MaxHalvings; h++, lambda *= 0.5)
+            var lambda = 1.0;
+            var contraction = double.PositiveInfinity;
+            for (var h = 0; h <= (isNew ? options.MaxHalvings : 0); h++, lambda *= 0.5)
             {
                 var positive = true;
                 for (var i = 0; i < n; i++)
@@ -76,7 +85,8 @@ internal static class NewtonSolver
                 if (!positive) continue;
                 system.Residual(trial, fTrial);
                 var trialNorm = Norm2(fTrial);
-                if (double.IsFinite(trialNorm) && trialNorm < norm2)
+                contraction = trialNorm / norm2;
+                if (double.IsFinite(trialNorm) && (isNew ? contraction < 1 : contraction <= ChordContraction))
                 {
                     accepted = true;
                     norm2 = trialNorm;
@@ -85,16 +95,27 @@ internal static class NewtonSolver
                     break;
                 }
             }
-            if (!accepted) break;
+            if (!accepted)
+            {
+                if (isNew) break;      // no descent even with a fresh Jacobian: give up with diagnostics
+                haveFactor = false;    // stale factorisation: rebuild at the current point
+                continue;
+            }
+            iterations++;
+            haveFactor = lambda == 1.0 && contraction <= ChordContraction;
         }
         var worst = 0;
         for (var i = 1; i < n; i++) if (!(Math.Abs(f[i]) <= Math.Abs(f[worst]))) worst = i;
         var maxAbs = MaxAbs(f);
-        var diagnostics = new SolverDiagnostics(method, maxAbs < options.Tolerance, iterations,
+        var method = analytic ? "Newton (analytic Jacobian, chord reuse), dense LU" : "Newton (finite-difference Jacobian, chord reuse), dense LU";
+        var diagnostics = new SolverDiagnostics(method, maxAbs < options.Tolerance, iterations, jacobians,
             double.IsFinite(maxAbs) ? maxAbs : double.PositiveInfinity, options.Tolerance, system.EquationName(worst),
             sw.Elapsed.TotalMilliseconds);
         return (z, diagnostics);
     }
+
+    /// <summary>A reused Jacobian is kept while each step shrinks ‖F‖₂ at least this much.</summary>
+    private const double ChordContraction = 0.25;
 
     private static void FiniteDifferenceJacobian(INonlinearSystem system, double[] z, double[] f, Span<double> jac)
     {

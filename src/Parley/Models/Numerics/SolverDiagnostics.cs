@@ -3,7 +3,8 @@ namespace Parley.Models.Numerics;
 /// <summary>What the equilibrium solver did; travels with every result and every report.</summary>
 /// <param name="Method">Algorithm name.</param>
 /// <param name="Converged">True when the scaled residual fell below <paramref name="Tolerance"/>.</param>
-/// <param name="Iterations">Newton iterations taken.</param>
+/// <param name="Iterations">Steps taken (Newton and chord steps).</param>
+/// <param name="JacobianEvaluations">Jacobians built and factored (each one dense LU).</param>
 /// <param name="ResidualNorm">Largest absolute scaled residual at the end (dimensionless: market clearing relative to income,
 /// budgets relative to absorption, labour supply in levels).</param>
 /// <param name="Tolerance">Convergence threshold on <paramref name="ResidualNorm"/>.</param>
@@ -13,6 +14,7 @@ public sealed record SolverDiagnostics(
     string Method,
     bool Converged,
     int Iterations,
+    int JacobianEvaluations,
     double ResidualNorm,
     double Tolerance,
     string WorstEquation,
@@ -20,7 +22,7 @@ public sealed record SolverDiagnostics(
 {
     /// <summary>One line for logs and reports.</summary>
     public override string ToString() =>
-        $"{Method}: {(Converged ? "converged" : "NOT converged")} in {Iterations} iterations, max |residual| {ResidualNorm:E2} (tolerance {Tolerance:E0}), worst: {WorstEquation}, {ElapsedMilliseconds:F1} ms";
+        $"{Method}: {(Converged ? "converged" : "NOT converged")} in {Iterations} iterations ({JacobianEvaluations} Jacobians), max |residual| {ResidualNorm:E2} (tolerance {Tolerance:E0}), worst: {WorstEquation}, {ElapsedMilliseconds:F1} ms";
 }
 
 /// <summary>The equilibrium solver failed; <see cref="Diagnostics"/> says how far it got. CLI exit code 3.</summary>

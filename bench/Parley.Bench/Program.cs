@@ -1,0 +1,21 @@
+using BenchmarkDotNet.Running;
+
+namespace Parley.Bench;
+
+internal static class Program
+{
+    private static void Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "--components")
+        {
+            ComponentTiming.Run();
+            return;
+        }
+        if (args.Length > 0 && args[0] == "--quick")
+        {
+            QuickTiming.Run();
+            return;
+        }
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
+}
