@@ -1,0 +1,93 @@
+using Parley.Cli;
+using Spectre.Console;
+using Xunit;
+
+namespace Parley.Tests.Cli;
+
+public class CliTests
+{
+    internal static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Out = new AnsiConsoleOutput(stdout),
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = 220;
+        var stderr = new StringWriter();
+        var code = Program.Run(args, console, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private static string Example(string name) => Path.Combine(AppContext.BaseDirectory, "examples", name);
+
+    [Fact]
+    public void Simulate_prints_the_report_rows_and_writes_all_outputs()
+    {
+        using var tmp = new TempFolder();
+        var outDir = Path.Combine(tmp.Path, "out");
+        var (code, stdout, stderr) = Run("simulate", Example("liberation-day.yaml"), "--out", outDir);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("USA", stdout);
+        Assert.Contains("1.13", stdout); // paper: US welfare +1.13%
+        foreach (var f in new[] { "countries.csv", "summary.csv", "result.json", "report.html", "manifest.json" })
+            Assert.True(File.Exists(Path.Combine(outDir, f)), f);
+        var html = File.ReadAllText(Path.Combine(outDir, "report.html"));
+        Assert.Contains("<svg", html);
+        Assert.DoesNotContain("<script", html);
+        Assert.DoesNotContain("NaN", File.ReadAllText(Path.Combine(outDir, "countries.csv")));
+        Assert.Equal(195, File.ReadAllLines(Path.Combine(outDir, "countries.csv")).Length);
+        var manifest = File.ReadAllText(Path.Combine(outDir, "manifest.json"));
+        Assert.Contains("\"data_vintage\"", manifest);
+        Assert.Contains("\"converged\": true", manifest);
+
+        // A second run into the same folder replaces Parley's own files...
+        Assert.Equal(0, Run("simulate", Example("liberation-day.yaml"), "--out", outDir).Code);
+        // ...but a folder holding a user's file is refused, and the file is untouched.
+        File.WriteAllText(Path.Combine(outDir, "notes.txt"), "mine");
+        var refused = Run("simulate", Example("liberation-day.yaml"), "--out", outDir);
+        Assert.Equal(2, refused.Code);
+        Assert.Contains("notes.txt", refused.Err);
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(outDir, "notes.txt")));
+    }
+
+    [Fact]
+    public void Replicate_csv_has_the_exact_header_and_Table1_rows()
+    {
+        var (code, stdout, stderr) = Run("replicate", "jie2025", "--format", "csv");
+        Assert.True(code == 0, stderr);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("table,case,row_label,column_label,value,unit", lines[0].TrimEnd('\r'));
+        Assert.Contains(lines, l => l.StartsWith("1,Case 1: USTR tariffs + income tax relief + no retaliation,USA,welfare,1.1307", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("2,(1) USTR + reciprocal retaliation,USA,welfare,", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.EndsWith(",skipped", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("simulate", "/nonexistent/file.yaml")]
+    [InlineData("replicate", "nosuchpaper")]
+    [InlineData("replicate", "jie2025", "--format", "xml")]
+    [InlineData("frobnicate")]
+    public void Bad_input_gives_a_one_line_error_and_exit_code_2(params string[] args)
+    {
+        var (code, _, stderr) = Run(args);
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: ", stderr);
+        Assert.Single(stderr.Trim().Split('\n'));
+        Assert.DoesNotContain("   at ", stderr);
+    }
+
+    [Fact]
+    public void Bad_scenario_file_gives_exit_code_2_naming_file_and_line()
+    {
+        using var tmp = new TempFolder();
+        var path = tmp.Write("bad.yaml", "name: x\ntariffs:\n  changes:\n    - { importer: USA, exporter: ZZZ, rate: 0.1 }\n");
+        var (code, _, stderr) = Run("simulate", path);
+        Assert.Equal(2, code);
+        Assert.Contains("bad.yaml:4", stderr);
+        Assert.Contains("ZZZ", stderr);
+    }
+}
