@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Parley.Models.Numerics;
 using Parley.Reports;
 using Parley.Scenarios;
 using Spectre.Console;
@@ -18,13 +19,31 @@ internal sealed class SimulateCommand : Command<SimulateCommand.Settings>
         [CommandOption("-o|--out <DIR>")]
         [Description("Write countries.csv, summary.csv, result.json, report.html and manifest.json into DIR (new or empty, or an earlier Parley output).")]
         public string? Out { get; init; }
+
+        [CommandOption("--tolerance <TOL>")]
+        [Description("Convergence threshold on the largest scaled residual (default 1e-12).")]
+        public double? Tolerance { get; init; }
+
+        [CommandOption("--max-iterations <N>")]
+        [Description("Maximum solver steps (default 60). The solver never returns an unconverged result: it fails with exit code 3.")]
+        public int? MaxIterations { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var console = AnsiConsoleAccessor.Console;
         var scenario = ScenarioFile.Read(settings.File);
-        var result = ScenarioRunner.Run(scenario, "parley simulate " + settings.File);
+        var defaults = new NewtonOptions();
+        var solver = defaults with
+        {
+            Tolerance = settings.Tolerance is { } tol and > 0 and < 1 ? tol
+                : settings.Tolerance is null ? defaults.Tolerance
+                : throw new ParleyInputException("(command line)", null, "--tolerance", settings.Tolerance.ToString(), "a number between 0 and 1"),
+            MaxIterations = settings.MaxIterations is { } it and > 0 ? it
+                : settings.MaxIterations is null ? defaults.MaxIterations
+                : throw new ParleyInputException("(command line)", null, "--max-iterations", settings.MaxIterations.ToString(), "a positive integer"),
+        };
+        var result = ScenarioRunner.Run(scenario, "parley simulate " + settings.File, solver);
         console.Write(ResultTables.Summary(result));
         console.MarkupLine($"[grey]{Markup.Escape(result.Result.Equilibrium.Diagnostics.ToString())}[/]");
         if (settings.Out is { } dir)

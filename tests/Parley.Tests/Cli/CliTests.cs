@@ -90,4 +90,37 @@ public class CliTests
         Assert.Contains("bad.yaml:4", stderr);
         Assert.Contains("ZZZ", stderr);
     }
+
+    [Fact]
+    public void Non_convergence_is_exit_code_3_with_diagnostics()
+    {
+        var (code, _, stderr) = Run("simulate", Example("liberation-day.yaml"), "--max-iterations", "1");
+        Assert.Equal(3, code);
+        Assert.Contains("did not converge", stderr);
+        Assert.Contains("NOT converged in 1 iterations", stderr);
+        Assert.Contains("worst:", stderr);
+    }
+
+    [Fact]
+    public void Every_example_scenario_runs_and_converges()
+    {
+        var files = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "examples"), "*.yaml", SearchOption.AllDirectories);
+        Assert.True(files.Length >= 5);
+        foreach (var f in files)
+        {
+            var r = Parley.Scenarios.ScenarioRunner.Run(Parley.Scenarios.ScenarioFile.Read(f));
+            Assert.True(r.Result.Equilibrium.Diagnostics.Converged, f);
+            Assert.All(r.Rows, row => Assert.True(double.IsFinite(row.Welfare)));
+        }
+    }
+
+    [Fact]
+    public void Demo_prints_the_US_Japan_comparison()
+    {
+        var (code, stdout, stderr) = Run("demo");
+        Assert.True(code == 0, stderr);
+        Assert.Contains("15% all-in deal", stdout);
+        Assert.Contains("KOR", stdout);
+        Assert.Contains("all converged: True", stdout);
+    }
 }
