@@ -37,18 +37,7 @@ internal sealed class ReplicateCommand : Command<ReplicateCommand.Settings>
             console.Profile.Out.Writer.Write(ToCsv(report));
             return Program.Ok;
         }
-        foreach (var group in report.Cells.GroupBy(c => c.Table))
-        {
-            var table = new Table().Title($"[bold]Table {group.Key}[/]");
-            table.AddColumns("Case", "Row", "Column", "Value", "Unit", "Note");
-            foreach (var c in group)
-                table.AddRow(Markup.Escape(c.Case), Markup.Escape(c.RowLabel), Markup.Escape(c.ColumnLabel),
-                    c.Value is { } v ? v.ToString("F" + c.Decimals, CultureInfo.InvariantCulture) : "skipped",
-                    c.Unit, Markup.Escape(c.Note ?? ""));
-            console.Write(table);
-        }
-        console.MarkupLine($"[grey]{report.Cells.Count(c => c.Value is not null)} cells computed, {report.Cells.Count(c => c.Value is null)} skipped; " +
-                           $"{report.Solves.Count} equilibria solved in {report.ElapsedMilliseconds:F0} ms (max residual {report.Solves.Max(s => s.Diagnostics.ResidualNorm):E1}).[/]");
+        ReplicateTableView.Write(console, report);
         return Program.Ok;
     }
 

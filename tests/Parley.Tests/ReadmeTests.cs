@@ -1,0 +1,55 @@
+using System.Text.RegularExpressions;
+using Parley.Scenarios;
+using Xunit;
+
+namespace Parley.Tests;
+
+/// <summary>The README's promises, checked: quick start, the example scenario, the CI script.</summary>
+public partial class ReadmeTests
+{
+    private static string RepoFile(string name)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Parley.slnx"))) return Path.Combine(dir.FullName, name);
+        throw new FileNotFoundException("repository root not found");
+    }
+
+    private static string Readme => File.ReadAllText(RepoFile("README.md"));
+
+    [GeneratedRegex("```(\\w+)\\n(.*?)```", RegexOptions.Singleline)]
+    private static partial Regex CodeBlock();
+
+    [Fact]
+    public void Quick_start_is_exactly_two_commands_and_CI_runs_the_test_command()
+    {
+        var quick = Readme[Readme.IndexOf("## Quick start", StringComparison.Ordinal)..];
+        var block = CodeBlock().Match(quick);
+        var commands = block.Groups[2].Value.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["dotnet run --project src/Parley.Cli -- demo", "dotnet test"], commands);
+        var ci = File.ReadAllText(RepoFile(".ci/run"));
+        Assert.Contains("\ndotnet test\n", ci);
+        Assert.Contains("dotnet run --project src/Parley.Cli -- demo", ci);
+    }
+
+    [Fact]
+    public void README_scenario_example_parses_and_runs()
+    {
+        var yaml = CodeBlock().Matches(Readme).Single(m => m.Groups[1].Value == "yaml").Groups[2].Value;
+        using var tmp = new TempFolder();
+        var result = ScenarioRunner.Run(ScenarioFile.Read(tmp.Write("readme.yaml", yaml)));
+        Assert.True(result.Result.Equilibrium.Diagnostics.Converged);
+        Assert.Equal(["USA", "JPN", "KOR", "CHN", "EU27", "WORLD"], result.Rows.Select(r => r.Label));
+    }
+
+    [Fact]
+    public void README_error_example_is_what_Parley_prints()
+    {
+        var expected = Readme.Split('\n').Single(l => l.StartsWith("error: examples/my-deal.yaml", StringComparison.Ordinal));
+        using var tmp = new TempFolder();
+        var comments = string.Concat(Enumerable.Repeat("    # negotiating note\n", 8));       // lines 4–11
+        var path = tmp.Write("examples/my-deal.yaml",
+            "name: x\ntariffs:\n  changes:\n" + comments + "    - { importer: USA, exporter: JPX, rate: 0.15 }\n"); // line 12
+        var e = Assert.Throws<ParleyInputException>(() => ScenarioRunner.Run(ScenarioFile.Read(path)));
+        Assert.Equal(expected, "error: " + e.Message.Replace(path, "examples/my-deal.yaml"));
+    }
+}
