@@ -60,16 +60,22 @@ public static class ScenarioReport
             using var row = writer.NewRow();
             row["iso3"].Set(c.Iso3);
             row["name"].Set(c.Name);
-            row["welfare_pct"].Set(F(c.Welfare));
-            row["deficit_pct"].Set(F(c.Deficit));
-            row["exports_to_gdp_pct"].Set(F(c.ExportsToGdp));
-            row["imports_to_gdp_pct"].Set(F(c.ImportsToGdp));
-            row["employment_pct"].Set(F(c.Employment));
-            row["prices_pct"].Set(F(c.Prices));
-            row["real_wage_pct"].Set(F(c.RealWage));
+            Statistics(row, c.Welfare, c.Deficit, c.ExportsToGdp, c.ImportsToGdp, c.Employment, c.Prices, c.RealWage);
             row["tariff_revenue_usd_thousands"].Set(F(c.TariffRevenue));
             row["tariff_revenue_share_of_absorption"].Set(F(c.TariffRevenueShare));
         }
+    }
+
+    private static void Statistics(SepWriter.Row row, double welfare, double? deficit, double? exports, double? imports,
+        double employment, double prices, double realWage)
+    {
+        row["welfare_pct"].Set(F(welfare));
+        row["deficit_pct"].Set(F(deficit));
+        row["exports_to_gdp_pct"].Set(F(exports));
+        row["imports_to_gdp_pct"].Set(F(imports));
+        row["employment_pct"].Set(F(employment));
+        row["prices_pct"].Set(F(prices));
+        row["real_wage_pct"].Set(F(realWage));
     }
 
     private static void WriteSummary(ScenarioResult r, string path)
@@ -81,13 +87,7 @@ public static class ScenarioReport
             row["label"].Set(c.Label);
             row["name"].Set(c.Name);
             row["members"].Set(c.Members.ToString(CultureInfo.InvariantCulture));
-            row["welfare_pct"].Set(F(c.Welfare));
-            row["deficit_pct"].Set(F(c.Deficit));
-            row["exports_to_gdp_pct"].Set(F(c.ExportsToGdp));
-            row["imports_to_gdp_pct"].Set(F(c.ImportsToGdp));
-            row["employment_pct"].Set(F(c.Employment));
-            row["prices_pct"].Set(F(c.Prices));
-            row["real_wage_pct"].Set(F(c.RealWage));
+            Statistics(row, c.Welfare, c.Deficit, c.ExportsToGdp, c.ImportsToGdp, c.Employment, c.Prices, c.RealWage);
             row["tariff_revenue_usd_millions"].Set(F(c.TariffRevenueUsdMillions));
         }
     }

@@ -15,6 +15,17 @@ public enum ModelVariant
     Roundabout,
 }
 
+/// <summary>How trade deficits (the model's transfers) are treated in a scenario.</summary>
+public enum DeficitRule
+{
+    /// <summary>Each country's factual transfer stays fixed as a share of world income (Dekle–Eaton–Kortum; the paper's default).</summary>
+    Fixed,
+
+    /// <summary>All transfers are zero: every country's trade is balanced in the factual and counterfactual worlds
+    /// (a clean balanced-trade variant whose transfers sum to zero; compare spec §6.8).</summary>
+    Zero,
+}
+
 /// <summary>Where the starting tariffs come from before a scenario's changes.</summary>
 public enum TariffBase
 {
@@ -64,6 +75,7 @@ public sealed record Retaliation(RetaliationMode Mode, string Target, IReadOnlyL
 /// <param name="Dataset">Bundled dataset name (<c>world-2023</c>) or a dataset directory (relative to the file).</param>
 /// <param name="Variant">Model calibration.</param>
 /// <param name="Parameters">Model parameters.</param>
+/// <param name="Deficits">Deficit rule.</param>
 /// <param name="Base">Starting tariffs.</param>
 /// <param name="BaseFloor">Floor applied to the announced US tariffs (fraction).</param>
 /// <param name="Changes">Tariff changes, applied in order after the base.</param>
@@ -76,6 +88,7 @@ public sealed record Scenario(
     string Dataset,
     ModelVariant Variant,
     OneSectorParameters Parameters,
+    DeficitRule Deficits,
     TariffBase Base,
     double BaseFloor,
     IReadOnlyList<TariffChange> Changes,

@@ -10,6 +10,7 @@ namespace Parley.Scenarios;
 /// dataset: world-2023              # or a dataset directory, relative to this file
 /// model:
 ///   variant: baseline              # baseline | eaton-kortum | roundabout
+///   deficits: fixed                # fixed (share of world income) | zero (balanced trade)
 ///   trade_elasticity: 4
 ///   recycling: income-tax-relief   # or lump-sum-rebate
 /// tariffs:
@@ -33,6 +34,11 @@ public static class ScenarioFile
         ["income-tax-relief"] = RevenueRecycling.IncomeTaxRelief, ["lump-sum-rebate"] = RevenueRecycling.LumpSumRebate,
     };
 
+    private static readonly Dictionary<string, DeficitRule> Deficits = new()
+    {
+        ["fixed"] = DeficitRule.Fixed, ["zero"] = DeficitRule.Zero,
+    };
+
     private static readonly Dictionary<string, TariffBase> Bases = new()
     {
         ["zero"] = TariffBase.Zero, ["announced-us"] = TariffBase.AnnouncedUs,
@@ -54,9 +60,11 @@ public static class ScenarioFile
 
         var p = new OneSectorParameters();
         var variant = ModelVariant.Baseline;
+        var deficits = DeficitRule.Fixed;
         if (root.Map("model") is { } m)
         {
             variant = m.Enum("variant", Variants) ?? variant;
+            deficits = m.Enum("deficits", Deficits) ?? deficits;
             p = p with
             {
                 TradeElasticity = m.Number("trade_elasticity", 0.1, 50) ?? p.TradeElasticity,
@@ -101,6 +109,6 @@ public static class ScenarioFile
 
         var report = root.Codes("report")?.Select(x => x.Value).ToArray() ?? Scenario.DefaultReport;
         root.RejectUnknownKeys();
-        return new Scenario(name, description, dataset, variant, p, tariffBase, floor, changes, retaliation, report, path);
+        return new Scenario(name, description, dataset, variant, p, deficits, tariffBase, floor, changes, retaliation, report, path);
     }
 }

@@ -24,12 +24,16 @@ public static class ScenarioRunner
     }
 
     /// <summary>Calibrates the economy of the scenario's model variant.</summary>
-    public static Economy Calibrate(Scenario s, WorldDataset data) => s.Variant switch
+    public static Economy Calibrate(Scenario s, WorldDataset data)
     {
-        ModelVariant.EatonKortum => Calibration.EatonKortum(Calibration.Baseline(data, s.Parameters)),
-        ModelVariant.Roundabout => Calibration.Baseline(data, s.Parameters, new CalibrationOptions { ValueAddedShare = 0.49 }),
-        _ => Calibration.Baseline(data, s.Parameters),
-    };
+        var economy = s.Variant switch
+        {
+            ModelVariant.EatonKortum => Calibration.EatonKortum(Calibration.Baseline(data, s.Parameters)),
+            ModelVariant.Roundabout => Calibration.Baseline(data, s.Parameters, new CalibrationOptions { ValueAddedShare = 0.49 }),
+            _ => Calibration.Baseline(data, s.Parameters),
+        };
+        return s.Deficits == DeficitRule.Zero ? Calibration.WithoutTransfers(economy) : economy;
+    }
 
     /// <summary>Builds the N×N tariff matrix: base, then changes in order, then retaliation.</summary>
     public static double[] BuildTariffs(Scenario s, WorldDataset data, Economy economy)
@@ -107,6 +111,7 @@ public static class ScenarioRunner
         return new Dictionary<string, string>
         {
             ["variant"] = s.Variant.ToString(),
+            ["deficits"] = s.Deficits.ToString(),
             ["trade_elasticity"] = p.TradeElasticity.ToString(inv),
             ["labor_supply_elasticity"] = p.LaborSupplyElasticity.ToString(inv),
             ["scale_elasticity"] = p.ScaleElasticity.ToString(inv),

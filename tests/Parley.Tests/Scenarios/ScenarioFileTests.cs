@@ -126,4 +126,16 @@ public class ScenarioFileTests
         var e = Assert.Throws<ParleyInputException>(() => ScenarioRunner.Run(ScenarioFile.Read(path)));
         Assert.Equal("tariffs.base", e.Field);
     }
+
+    [Fact]
+    public void Zero_deficit_rule_removes_all_transfers_and_closes_the_US_deficit()
+    {
+        using var tmp = new TempFolder();
+        var s = ScenarioFile.Read(tmp.Write("s.yaml", "name: balanced\nmodel: { deficits: zero }\ntariffs: { base: zero }\n"));
+        Assert.Equal(DeficitRule.Zero, s.Deficits);
+        var r = ScenarioRunner.Run(s);
+        Assert.All(r.Result.Economy.Transfers, t => Assert.Equal(0, t));
+        Assert.True(r.Result["USA"].Deficit < -50, $"US deficit change {r.Result["USA"].Deficit}");
+        Assert.True(r.Result["CHN"].Deficit > 50, $"China runs a surplus (negative deficit): closing it is a positive change; got {r.Result["CHN"].Deficit}");
+    }
 }

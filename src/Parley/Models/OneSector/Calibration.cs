@@ -133,6 +133,13 @@ public static class Calibration
         return economy with { Variant = economy.Variant + "+balanced-with-focal", Transfers = t };
     }
 
+    /// <summary>
+    /// Balanced trade: all transfers set to zero (a variant of the paper's "balanced trade" frameworks whose transfers,
+    /// unlike spec §6.8's, sum to zero). Factual flows and shares are unchanged; the counterfactual closes every deficit.
+    /// </summary>
+    public static Economy WithoutTransfers(Economy economy) =>
+        economy with { Variant = economy.Variant + "+zero-deficits", Transfers = new double[economy.N] };
+
     /// <summary>φ_j = c + ((1+θ)/θ)·ν_j/(1−ν_j) (spec 2.5).</summary>
     public static double[] PassThrough(IReadOnlyList<double> nu, OneSectorParameters p) =>
         nu.Select(v => p.PassThroughConstant + (1 + p.Theta) / p.Theta * v / (1 - v)).ToArray();

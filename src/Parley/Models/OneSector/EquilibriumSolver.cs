@@ -31,27 +31,13 @@ public static class EquilibriumSolver
                 throw new ArgumentException("Tariffs must be finite and non-negative.", nameof(tariffs));
         options ??= new NewtonOptions();
         var names = economy.Countries.Countries.Select(c => c.Iso3).ToArray();
-        Equilibrium eq;
-        if (economy.HasRoundabout)
-        {
-            var system = new RoundaboutSystem(economy, tariffs, parameters, names);
-            var (z, d) = NewtonSolver.Solve(system, start ?? Ones(system.Size), options);
-            if (!d.Converged) throw new EquilibriumNotConvergedException(scenario, d);
-            system.Evaluate(z);
-            eq = new Equilibrium((double[])system.W.Clone(), (double[])system.Eh.Clone(), (double[])system.L.Clone(),
-                (double[])system.P.Clone(), (double[])system.Xp.Clone(), (double[])system.R.Clone(),
-                (double[])system.Tau.Clone(), system.Growth, d);
-        }
-        else
-        {
-            var system = new BaselineSystem(economy, tariffs, parameters, names);
-            var (z, d) = NewtonSolver.Solve(system, start ?? Ones(system.Size), options);
-            if (!d.Converged) throw new EquilibriumNotConvergedException(scenario, d);
-            system.Evaluate(z);
-            eq = new Equilibrium((double[])system.W.Clone(), (double[])system.Eh.Clone(), (double[])system.L.Clone(),
-                (double[])system.P.Clone(), (double[])system.Xp.Clone(), (double[])system.R.Clone(),
-                (double[])system.Tau.Clone(), system.Growth, d);
-        }
+        OneSectorSystem system = economy.HasRoundabout
+            ? new RoundaboutSystem(economy, tariffs, parameters, names)
+            : new BaselineSystem(economy, tariffs, parameters, names);
+        var (z, d) = NewtonSolver.Solve(system, start ?? Ones(system.Size), options);
+        if (!d.Converged) throw new EquilibriumNotConvergedException(scenario, d);
+        system.Evaluate(z);
+        var eq = system.ToEquilibrium(d);
         var (countries, world) = OutcomeStatistics.Compute(economy, tariffs, parameters, eq);
         return new OneSectorResult(scenario, economy, tariffs, parameters, eq, countries, world);
     }

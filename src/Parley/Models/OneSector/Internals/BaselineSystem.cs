@@ -5,151 +5,76 @@
 // The Jacobian is analytic (spec §11): log-derivatives of λ′, P̂ and R assembled block by block, then divided by the
 // unknown's level. The only O(N³) term is B = A·λ′ᵀ.
 using System.Numerics;
-using Parley.Models.Numerics;
 
 namespace Parley.Models.OneSector.Internals;
 
-internal sealed class BaselineSystem : INonlinearSystem
+internal sealed class BaselineSystem(Economy economy, ReadOnlySpan<double> tariffs, OneSectorParameters p, IReadOnlyList<string> names)
+    : OneSectorSystem(economy, tariffs, p, names)
 {
-    private readonly Economy _e;
-    private readonly ScenarioTariffs _t;
-    private readonly double _eps, _kappa, _psi;
-    private readonly bool _incomeTax;
-    private readonly int _n;
-    private readonly double _meanE, _sumY;
-    private readonly IReadOnlyList<string> _names;
+    private readonly double _meanE = economy.Absorption.Average();
+    private readonly double[] _q = new double[economy.N];
+    private readonly double[] _bm = new double[economy.N * economy.N];
+    private readonly double[] _a = new double[economy.N * economy.N];
 
-    // State at the last evaluated z (row-major N×N where noted).
-    internal readonly double[] W, Eh, L, P, S, Ep, Yp, R, Mp, Sales, Tau, Rho, Q;
-    internal readonly double[] G, Xp; // λ′ and X′
-    private readonly double[] _cost, _bm;
-    internal double Growth;
+    public override int Size => 3 * N;
 
-    public BaselineSystem(Economy economy, ReadOnlySpan<double> tariffs, OneSectorParameters p, IReadOnlyList<string> names)
+    public override string EquationName(int row)
     {
-        _e = economy;
-        _n = economy.N;
-        _eps = p.TradeElasticity;
-        _kappa = p.LaborSupplyElasticity;
-        _psi = p.ScaleElasticity;
-        _incomeTax = p.Recycling == RevenueRecycling.IncomeTaxRelief;
-        _t = new ScenarioTariffs(economy, tariffs, _eps);
-        _names = names;
-        _meanE = economy.Absorption.Average();
-        _sumY = economy.Income.Sum();
-        var n = _n;
-        W = new double[n]; Eh = new double[n]; L = new double[n]; P = new double[n]; S = new double[n];
-        Ep = new double[n]; Yp = new double[n]; R = new double[n]; Mp = new double[n]; Sales = new double[n];
-        Tau = new double[n]; Rho = new double[n]; Q = new double[n]; _cost = new double[n];
-        G = new double[n * n]; Xp = new double[n * n]; _bm = new double[n * n];
-    }
-
-    public int Size => 3 * _n;
-
-    public string EquationName(int row)
-    {
-        var i = row % _n;
-        return (row / _n) switch
+        var i = row % N;
+        return (row / N) switch
         {
-            0 when i == _e.NumeraireIndex => "numéraire (N): world price index",
-            0 => $"market clearing (M) of {_names[i]}",
-            1 => $"budget (B) of {_names[i]}",
-            _ => $"labour supply (L) of {_names[i]}",
+            0 when i == E.NumeraireIndex => "numéraire (N): world price index",
+            0 => $"market clearing (M) of {Names[i]}",
+            1 => $"budget (B) of {Names[i]}",
+            _ => $"labour supply (L) of {Names[i]}",
         };
     }
 
-    public void Residual(ReadOnlySpan<double> z, Span<double> f)
+    public override void Residual(ReadOnlySpan<double> z, Span<double> f)
     {
         Evaluate(z);
-        var n = _n;
-        var e = _e;
+        var n = N;
+        var e = E;
         for (var i = 0; i < n; i++)
         {
             f[i] = (Sales[i] + e.DestinationShare[i] * Mp[i] - Yp[i]) / Scale(e.Income[i]);
             f[n + i] = (R[i] + Yp[i] + e.Transfers[i] * Growth - Ep[i]) / Scale(e.Absorption[i]);
-            f[2 * n + i] = L[i] - Q[i];
+            f[2 * n + i] = L[i] - _q[i];
         }
         double num = 0;
         for (var j = 0; j < n; j++) num += (P[j] - 1) * e.Absorption[j];
         f[e.NumeraireIndex] = num / n / _meanE;
     }
 
-    private static double Scale(double v) => v > 1e-300 ? v : 1.0;
-
-    /// <summary>Computes all intermediate quantities at z (spec §3 steps 1–8).</summary>
-    internal void Evaluate(ReadOnlySpan<double> z)
+    internal override void Evaluate(ReadOnlySpan<double> z)
     {
-        var n = _n;
-        var e = _e;
+        var n = N;
         for (var i = 0; i < n; i++)
         {
             W[i] = Math.Abs(z[i]);
             Eh[i] = Math.Abs(z[n + i]);
             L[i] = Math.Abs(z[2 * n + i]);
-            _cost[i] = Math.Pow(W[i], -_eps) * Math.Pow(L[i], _eps * _psi);
+            Cost[i] = Math.Pow(W[i], -Eps) * Math.Pow(L[i], Eps * Psi);
         }
-        Array.Clear(S);
-        var lambda = e.Shares;
-        var shifter = _t.Shifter;
-        for (var i = 0; i < n; i++)
-        {
-            var c = _cost[i];
-            var row = i * n;
-            for (var j = 0; j < n; j++)
-            {
-                var a = lambda[row + j] * c * shifter[row + j];
-                G[row + j] = a;
-                S[j] += a;
-            }
-        }
+        ComputeShares();
         for (var j = 0; j < n; j++)
-        {
-            P[j] = Math.Pow(Eh[j] / W[j], 1 - e.PassThrough[j]) * Math.Pow(S[j], -1 / _eps);
-            Ep[j] = Eh[j] * e.Absorption[j];
-            R[j] = 0;
-            Mp[j] = 0;
-        }
-        double sumYp = 0;
-        for (var i = 0; i < n; i++)
-        {
-            var row = i * n;
-            double sales = 0;
-            for (var j = 0; j < n; j++)
-            {
-                var g = G[row + j] / S[j];
-                G[row + j] = g;
-                var spend = g * Ep[j];
-                var x = spend * _t.Inverse[row + j];
-                Xp[row + j] = x;
-                R[j] += spend * _t.RevenueShare[row + j];
-                Mp[j] += x;
-                sales += (1 - e.DestinationShare[j]) * x;
-            }
-            Sales[i] = sales;
-            Yp[i] = W[i] * L[i] * e.Income[i];
-            sumYp += Yp[i];
-        }
-        Growth = sumYp / _sumY;
-        for (var i = 0; i < n; i++)
-        {
-            Tau[i] = _incomeTax && Yp[i] > 0 ? R[i] / Yp[i] : 0;
-            Rho[i] = 1 / (1 - Tau[i]);
-            Q[i] = Math.Pow(Rho[i] * W[i] / P[i], _kappa);
-        }
+            P[j] = Math.Pow(Eh[j] / W[j], 1 - E.PassThrough[j]) * Math.Pow(S[j], -1 / Eps);
+        AllocateSpending();
+        for (var i = 0; i < n; i++) _q[i] = Math.Pow(Rho[i] * W[i] / P[i], Kappa);
     }
 
-    public bool Jacobian(ReadOnlySpan<double> z, Span<double> jac)
+    public override bool Jacobian(ReadOnlySpan<double> z, Span<double> jac)
     {
         Evaluate(z);
-        var n = _n;
+        var n = N;
         var m = 3 * n;
-        var e = _e;
-        double eps = _eps, psi = _psi, kappa = _kappa;
+        var e = E;
+        double eps = Eps, psi = Psi, kappa = Kappa;
         var nu = e.DestinationShare;
         jac.Clear();
 
         // A_ij = (1 − ν_j) X′_ij, stored in _bm temporarily row by row to form B = A·λ′ᵀ.
-        var a = new double[n * n];
+        var a = _a;
         for (var i = 0; i < n; i++)
             for (var j = 0; j < n; j++) a[i * n + j] = (1 - nu[j]) * Xp[i * n + j];
         var aArr = a;
@@ -177,8 +102,8 @@ internal sealed class BaselineSystem : INonlinearSystem
             var rL = (2 * n + i) * m;
             var sy = Scale(e.Income[i]);
             var se = Scale(e.Absorption[i]);
-            var dRho = _incomeTax ? Rho[i] / Yp[i] : 0.0;
-            var kq = kappa * Q[i];
+            var dRho = IncomeTax ? Rho[i] / Yp[i] : 0.0;
+            var kq = kappa * _q[i];
             for (var k = 0; k < n; k++)
             {
                 var ki = k * n + i;
@@ -192,7 +117,7 @@ internal sealed class BaselineSystem : INonlinearSystem
                     jac[rM + 2 * n + k] = (-psi * h - Yp[i] * diag) / sy;
                     jac[rM + n + k] = (a[i * n + k] + nu[i] * Mp[i] * diag) / sy;
                 }
-                var growthTerm = e.Transfers[i] * Yp[k] / _sumY;
+                var growthTerm = e.Transfers[i] * Yp[k] / SumY;
                 jac[rB + k] = (rw + Yp[i] * diag + growthTerm) / se;
                 jac[rB + 2 * n + k] = (-psi * rw + Yp[i] * diag + growthTerm) / se;
                 jac[rB + n + k] = (R[i] - Ep[i]) * diag / se;
@@ -200,8 +125,8 @@ internal sealed class BaselineSystem : INonlinearSystem
                 var dlnPw = -(1 - e.PassThrough[i]) * diag + G[ki];
                 var dlnPl = -psi * G[ki];
                 var dlnPe = (1 - e.PassThrough[i]) * diag;
-                var dRhoW = dRho * rw - (_incomeTax ? Rho[i] * Tau[i] * diag : 0);
-                var dRhoL = dRho * (-psi * rw) - (_incomeTax ? Rho[i] * Tau[i] * diag : 0);
+                var dRhoW = dRho * rw - (IncomeTax ? Rho[i] * Tau[i] * diag : 0);
+                var dRhoL = dRho * (-psi * rw) - (IncomeTax ? Rho[i] * Tau[i] * diag : 0);
                 var dRhoE = dRho * R[i] * diag;
                 jac[rL + k] = -kq * (dRhoW + diag - dlnPw);
                 jac[rL + 2 * n + k] = L[i] * diag - kq * (dRhoL - dlnPl);

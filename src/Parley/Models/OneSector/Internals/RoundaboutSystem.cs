@@ -3,74 +3,44 @@
 // 4N unknowns z = (ŵ, Ê, L̂, P̂), equations (M) with the income-weighted wage numéraire, (B) with intermediate
 // purchases, (L) and the price-index definition (P). The Jacobian is taken by finite differences: this variant runs
 // a handful of solves per replication, so an analytic Jacobian would buy little.
-using Parley.Models.Numerics;
 
 namespace Parley.Models.OneSector.Internals;
 
-internal sealed class RoundaboutSystem : INonlinearSystem
+internal sealed class RoundaboutSystem(Economy economy, ReadOnlySpan<double> tariffs, OneSectorParameters p, IReadOnlyList<string> names)
+    : OneSectorSystem(economy, tariffs, p, names)
 {
-    private readonly Economy _e;
-    private readonly ScenarioTariffs _t;
-    private readonly double _eps, _kappa, _psi, _beta;
-    private readonly bool _incomeTax;
-    private readonly int _n;
-    private readonly double _meanE, _meanY, _sumY;
-    private readonly IReadOnlyList<string> _names;
+    private readonly double _beta = economy.ValueAddedShare;
+    private readonly double _meanE = economy.Absorption.Average();
+    private readonly double _meanY = economy.Income.Average();
 
-    internal readonly double[] W, Eh, L, P, S, Ep, Yp, R, Mp, Sales, Tau, Rho;
-    internal readonly double[] G, Xp;
-    private readonly double[] _cost;
-    internal double Growth;
+    public override int Size => 4 * N;
 
-    public RoundaboutSystem(Economy economy, ReadOnlySpan<double> tariffs, OneSectorParameters p, IReadOnlyList<string> names)
+    public override string EquationName(int row)
     {
-        _e = economy;
-        _n = economy.N;
-        _eps = p.TradeElasticity;
-        _kappa = p.LaborSupplyElasticity;
-        _psi = p.ScaleElasticity;
-        _beta = economy.ValueAddedShare;
-        _incomeTax = p.Recycling == RevenueRecycling.IncomeTaxRelief;
-        _t = new ScenarioTariffs(economy, tariffs, _eps);
-        _names = names;
-        _meanE = economy.Absorption.Average();
-        _meanY = economy.Income.Average();
-        _sumY = economy.Income.Sum();
-        var n = _n;
-        W = new double[n]; Eh = new double[n]; L = new double[n]; P = new double[n]; S = new double[n];
-        Ep = new double[n]; Yp = new double[n]; R = new double[n]; Mp = new double[n]; Sales = new double[n];
-        Tau = new double[n]; Rho = new double[n]; _cost = new double[n];
-        G = new double[n * n]; Xp = new double[n * n];
-    }
-
-    public int Size => 4 * _n;
-
-    public string EquationName(int row)
-    {
-        var i = row % _n;
-        return (row / _n) switch
+        var i = row % N;
+        return (row / N) switch
         {
-            0 when i == _e.NumeraireIndex => $"numéraire (N): {(_e.Numeraire == Numeraire.WorldWage ? "world wage" : "world price index")}",
-            0 => $"market clearing (M) of {_names[i]}",
-            1 => $"budget (B) of {_names[i]}",
-            2 => $"labour supply (L) of {_names[i]}",
-            _ => $"price index (P) of {_names[i]}",
+            0 when i == E.NumeraireIndex => $"numéraire (N): {(E.Numeraire == Numeraire.WorldWage ? "world wage" : "world price index")}",
+            0 => $"market clearing (M) of {Names[i]}",
+            1 => $"budget (B) of {Names[i]}",
+            2 => $"labour supply (L) of {Names[i]}",
+            _ => $"price index (P) of {Names[i]}",
         };
     }
 
-    public bool Jacobian(ReadOnlySpan<double> z, Span<double> jacobian) => false;
+    public override bool Jacobian(ReadOnlySpan<double> z, Span<double> jacobian) => false;
 
-    public void Residual(ReadOnlySpan<double> z, Span<double> f)
+    public override void Residual(ReadOnlySpan<double> z, Span<double> f)
     {
         Evaluate(z);
-        var n = _n;
-        var e = _e;
+        var n = N;
+        var e = E;
         for (var i = 0; i < n; i++)
         {
-            f[i] = (_beta * Sales[i] + e.DestinationShare[i] * Mp[i] - Yp[i]) / e.Income[i];
-            f[n + i] = (R[i] + Yp[i] + (1 - _beta) * Sales[i] + e.Transfers[i] * Growth - Ep[i]) / e.Absorption[i];
-            f[2 * n + i] = L[i] - Math.Pow(Rho[i] * W[i] / P[i], _kappa);
-            f[3 * n + i] = P[i] - Math.Pow(Eh[i] / W[i], 1 - e.PassThrough[i]) * Math.Pow(S[i], -1 / _eps);
+            f[i] = (_beta * Sales[i] + e.DestinationShare[i] * Mp[i] - Yp[i]) / Scale(e.Income[i]);
+            f[n + i] = (R[i] + Yp[i] + (1 - _beta) * Sales[i] + e.Transfers[i] * Growth - Ep[i]) / Scale(e.Absorption[i]);
+            f[2 * n + i] = L[i] - Math.Pow(Rho[i] * W[i] / P[i], Kappa);
+            f[3 * n + i] = P[i] - Math.Pow(Eh[i] / W[i], 1 - e.PassThrough[i]) * Math.Pow(S[i], -1 / Eps);
         }
         double num = 0;
         if (e.Numeraire == Numeraire.WorldWage)
@@ -85,10 +55,9 @@ internal sealed class RoundaboutSystem : INonlinearSystem
         }
     }
 
-    internal void Evaluate(ReadOnlySpan<double> z)
+    internal override void Evaluate(ReadOnlySpan<double> z)
     {
-        var n = _n;
-        var e = _e;
+        var n = N;
         for (var i = 0; i < n; i++)
         {
             W[i] = Math.Abs(z[i]);
@@ -97,50 +66,9 @@ internal sealed class RoundaboutSystem : INonlinearSystem
             P[i] = Math.Abs(z[3 * n + i]);
             var unitCost = Math.Pow(W[i], _beta) * Math.Pow(P[i], 1 - _beta);
             var entry = Math.Pow(W[i] / P[i], 1 - _beta) * L[i];
-            _cost[i] = Math.Pow(unitCost / Math.Pow(entry, _psi), -_eps);
+            Cost[i] = Math.Pow(unitCost / Math.Pow(entry, Psi), -Eps);
         }
-        Array.Clear(S);
-        for (var i = 0; i < n; i++)
-        {
-            var row = i * n;
-            for (var j = 0; j < n; j++)
-            {
-                var a = e.Shares[row + j] * _cost[i] * _t.Shifter[row + j];
-                G[row + j] = a;
-                S[j] += a;
-            }
-        }
-        for (var j = 0; j < n; j++)
-        {
-            Ep[j] = Eh[j] * e.Absorption[j];
-            R[j] = 0;
-            Mp[j] = 0;
-        }
-        double sumYp = 0;
-        for (var i = 0; i < n; i++)
-        {
-            var row = i * n;
-            double sales = 0;
-            for (var j = 0; j < n; j++)
-            {
-                var g = G[row + j] / S[j];
-                G[row + j] = g;
-                var spend = g * Ep[j];
-                var x = spend * _t.Inverse[row + j];
-                Xp[row + j] = x;
-                R[j] += spend * _t.RevenueShare[row + j];
-                Mp[j] += x;
-                sales += (1 - e.DestinationShare[j]) * x;
-            }
-            Sales[i] = sales;
-            Yp[i] = W[i] * L[i] * e.Income[i];
-            sumYp += Yp[i];
-        }
-        Growth = sumYp / _sumY;
-        for (var i = 0; i < n; i++)
-        {
-            Tau[i] = _incomeTax && Yp[i] > 0 ? R[i] / Yp[i] : 0;
-            Rho[i] = 1 / (1 - Tau[i]);
-        }
+        ComputeShares();
+        AllocateSpending();
     }
 }
