@@ -1,4 +1,4 @@
-using Parley.Data.Internals;
+using Parley.Internals;
 
 namespace Parley.Data;
 

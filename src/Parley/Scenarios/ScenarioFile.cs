@@ -1,5 +1,5 @@
 using Parley.Models.OneSector;
-using Parley.Scenarios.Internals;
+using Parley.Internals;
 
 namespace Parley.Scenarios;
 

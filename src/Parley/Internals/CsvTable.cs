@@ -1,6 +1,6 @@
 using nietras.SeparatedValues;
 
-namespace Parley.Data.Internals;
+namespace Parley.Internals;
 
 /// <summary>One data row of a CSV file with its 1-based line number.</summary>
 internal readonly record struct CsvRow(int LineNumber, string[] Fields);

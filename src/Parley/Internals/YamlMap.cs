@@ -2,7 +2,7 @@ using System.Globalization;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Parley.Scenarios.Internals;
+namespace Parley.Internals;
 
 /// <summary>
 /// A YAML mapping read with positions, so every error names file, line and key. Unknown keys are errors
