@@ -14,22 +14,30 @@ internal sealed class ReplicateCommand : Command<ReplicateCommand.Settings>
     public sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "<PAPER>")]
-        [Description("Paper to replicate: jie2025 (Ignatenko et al. 2025, Liberation Day tariffs).")]
+        [Description("Paper to replicate: jie2025 (Ignatenko et al. 2025, Liberation Day tariffs) or cp2015 (Caliendo & Parro 2015, NAFTA).")]
         public string Paper { get; init; } = "";
 
         [CommandOption("-f|--format <FORMAT>")]
-        [Description("table (default) or csv: columns table,case,row_label,column_label,value,unit; values at full precision.")]
+        [Description("table (default) or csv at full precision: jie2025 columns table,case,row_label,column_label,value,unit; cp2015 columns region,statistic,value,unit.")]
         [DefaultValue("table")]
         public string Format { get; init; } = "table";
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        if (!settings.Paper.Equals("jie2025", StringComparison.OrdinalIgnoreCase))
-            throw new ParleyInputException("(command line)", null, "PAPER", settings.Paper, "jie2025");
+        var paper = settings.Paper.ToLowerInvariant();
+        if (paper is not ("jie2025" or "cp2015"))
+            throw new ParleyInputException("(command line)", null, "PAPER", settings.Paper, "jie2025 or cp2015");
         var format = settings.Format.ToLowerInvariant();
         if (format is not ("table" or "csv"))
             throw new ParleyInputException("(command line)", null, "--format", settings.Format, "table or csv");
+        if (paper == "cp2015")
+        {
+            var cp = Cp2015Replication.Run(Cp2015Replication.LoadData());
+            if (format == "csv") AnsiConsoleAccessor.Console.Profile.Out.Writer.Write(Cp2015Csv(cp));
+            else Cp2015TableView.Write(AnsiConsoleAccessor.Console, cp);
+            return Program.Ok;
+        }
         var report = Jie2025Replication.Run(BundledData.World2023);
         var console = AnsiConsoleAccessor.Console;
         if (format == "csv")
@@ -39,6 +47,21 @@ internal sealed class ReplicateCommand : Command<ReplicateCommand.Settings>
         }
         ReplicateTableView.Write(console, report);
         return Program.Ok;
+    }
+
+    /// <summary>CSV text with columns exactly <c>region,statistic,value,unit</c>.</summary>
+    public static string Cp2015Csv(Cp2015Report report)
+    {
+        using var writer = Sep.New(',').Writer(o => o with { Escape = true }).ToText();
+        foreach (var r in report.Rows)
+        {
+            using var row = writer.NewRow();
+            row["region"].Set(r.Region);
+            row["statistic"].Set(r.Statistic);
+            row["value"].Set(r.Value.ToString("R", CultureInfo.InvariantCulture));
+            row["unit"].Set(r.Unit);
+        }
+        return writer.ToString();
     }
 
     /// <summary>CSV text with columns exactly <c>table,case,row_label,column_label,value,unit</c>.</summary>
