@@ -24,3 +24,29 @@ internal static class Cp2015Quick
         }
     }
 }
+
+internal static class WiodQuick
+{
+    public static void Run()
+    {
+        var sw = Stopwatch.StartNew();
+        var d = MultiSectorDatasetReader.Read(Path.Combine(BundledData.Root, "wiod-2011"));
+        Console.WriteLine($"read: {sw.ElapsedMilliseconds} ms");
+        var c15 = d.FindSector("c15")!.Index;
+        int us = d.Regions.Require("USA"), jp = d.Regions.Require("JPN"), kr = d.Regions.Require("KOR");
+        foreach (var rate in new[] { 0.25, 0.15, 0.0 })
+        {
+            var t = (double[])d.Base.Clone();
+            t[d.Cell(c15, jp, us)] = rate;
+            t[d.Cell(c15, kr, us)] = 0.25;
+            sw.Restart();
+            var r = MultiSectorExperiment.Run($"JPN {rate}", d, d.Base, t, MultiSectorDeficits.DataYear);
+            Console.WriteLine($"rate {rate}: {sw.ElapsedMilliseconds} ms; {r.Baseline.Diagnostics}; {r.Counterfactual.Diagnostics}");
+            foreach (var iso in new[] { "USA", "JPN", "KOR", "MEX", "DEU" })
+            {
+                var k = d.Regions.Require(iso);
+                Console.WriteLine($"  {iso} welfare {r.Regions[k].Welfare:F4} real income {r.Regions[k].RealIncome:F4} c15 output {r.SectorOutput[k * d.J + c15]:F2}% exports to US c15 {(r.Counterfactual.Flow(c15, k, us) / r.Baseline.Flow(c15, k, us) - 1) * 100:F2}%");
+            }
+        }
+    }
+}

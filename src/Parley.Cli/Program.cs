@@ -27,6 +27,11 @@ internal static class Program
                 .WithExample("simulate", "examples/liberation-day.yaml", "--out", "out/liberation-day");
             c.AddCommand<ReplicateCommand>("replicate").WithDescription("Re-run a paper's published tables (jie2025).")
                 .WithExample("replicate", "jie2025", "--format", "csv");
+            c.AddBranch("data", data =>
+            {
+                data.SetDescription("Build bundled datasets from their published sources.");
+                data.AddCommand<BuildWiodCommand>("build-wiod").WithDescription("Regenerate data/wiod-2011 from the WIOD 2011 world input–output table.");
+            });
         });
         try
         {

@@ -35,7 +35,7 @@ public static class MultiSectorDatasetReader
         var groupsFile = files.String("country_groups");
         files.RejectUnknownKeys();
         var baseTariffs = m.RequiredString("base_tariffs", "the name of the tariff column in force in the data year, e.g. 'base_tariffs: tariff_1993'");
-        m.RejectUnknownKeys();
+        m.RejectUnknownKeys("built_by");
 
         var (regions, regionIndex) = ReadRegions(paths["regions"], groupsFile is null ? null : Path.Combine(directory, groupsFile));
         var sectorsTable = CsvTable.Read(paths["sectors"]);
@@ -58,6 +58,7 @@ public static class MultiSectorDatasetReader
         if (jCount == 0) throw new ParleyInputException(paths["sectors"], null, "sector", "0 rows", "at least one sector");
         var sectorIndex = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var j = 0; j < jCount; j++) sectorIndex[sectorNames[j].Name] = j;
+        for (var j = 0; j < jCount; j++) sectorIndex.TryAdd(sectorNames[j].Code, j);
 
         var theta = new double[jCount];
         var thetaSeen = new bool[jCount];

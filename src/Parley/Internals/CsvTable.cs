@@ -14,8 +14,11 @@ internal sealed record CsvTable(string File, string[] Header, IReadOnlyList<CsvR
             throw new ParleyInputException(path, null, "(file)", null, "an existing file");
         try
         {
-            using var reader = Sep.Reader(o => o with { DisableColCountCheck = true, Unescape = true, Trim = SepTrim.All })
-                .FromFile(path);
+            var options = Sep.Reader(o => o with { DisableColCountCheck = true, Unescape = true, Trim = SepTrim.All });
+            using var text = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)
+                ? new StreamReader(new System.IO.Compression.GZipStream(System.IO.File.OpenRead(path), System.IO.Compression.CompressionMode.Decompress))
+                : new StreamReader(path);
+            using var reader = options.From(text);
             var header = reader.Header.ColNames.ToArray();
             var rows = new List<CsvRow>();
             foreach (var row in reader)
