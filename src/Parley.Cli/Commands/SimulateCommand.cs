@@ -45,11 +45,12 @@ internal sealed class SimulateCommand : Command<SimulateCommand.Settings>
         };
         var result = ScenarioRunner.Run(scenario, "parley simulate " + settings.File, solver);
         console.Write(ResultTables.Summary(result));
-        console.MarkupLine($"[grey]{Markup.Escape(result.Result.Equilibrium.Diagnostics.ToString())}[/]");
+        if (ResultTables.SectorFocus(result) is { } focus) console.Write(focus);
+        foreach (var d in result.Diagnostics) console.MarkupLine($"[grey]{Markup.Escape(d.ToString())}[/]");
         if (settings.Out is { } dir)
         {
             var written = ScenarioReport.Write(result, dir);
-            console.MarkupLine($"Wrote {string.Join(", ", ScenarioReport.Files)} to [bold]{Markup.Escape(written)}[/]");
+            console.MarkupLine($"Wrote {string.Join(", ", ScenarioReport.FilesFor(result))} to [bold]{Markup.Escape(written)}[/]");
         }
         return Program.Ok;
     }

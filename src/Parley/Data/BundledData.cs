@@ -8,6 +8,21 @@ public static class BundledData
     /// <summary>Name of the default one-sector world dataset.</summary>
     public const string World2023Name = "world-2023";
 
+    /// <summary>Name of the default multi-sector world dataset (WIOD 2011, 41 regions × 35 sectors).</summary>
+    public const string Wiod2011Name = "wiod-2011";
+
+    /// <summary>Name of the Caliendo–Parro NAFTA dataset (31 regions × 40 sectors, 1993).</summary>
+    public const string Cp2015Name = "cp2015-nafta";
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<MultiSectorDataset>> s_multi = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A bundled multi-sector dataset by name (read once, then cached), or null when no such bundled dataset exists.</summary>
+    public static MultiSectorDataset? MultiSector(string name)
+    {
+        if (!name.Equals(Wiod2011Name, StringComparison.OrdinalIgnoreCase) && !name.Equals(Cp2015Name, StringComparison.OrdinalIgnoreCase)) return null;
+        return s_multi.GetOrAdd(name, key => new Lazy<MultiSectorDataset>(() => MultiSectorDatasetReader.Read(Path.Combine(Root, key.ToLowerInvariant())))).Value;
+    }
+
     private static readonly Lazy<WorldDataset> s_world2023 = new(() => WorldDatasetReader.ReadDirectory(
         Path.Combine(Root, World2023Name), World2023Name,
         "BACI 2023 goods trade (CEPII, HS22 V202501), WDI GDP (update 2025-03-24), USTR reciprocal tariffs of 2025-04-02; via Ignatenko et al. (2025) replication package"));

@@ -20,27 +20,68 @@ public static class HtmlReport
           .Append(".note{color:#555;font-size:90%}pre{background:#f6f6f6;padding:1em;overflow-x:auto}</style></head><body>\n")
           .Append("<h1>").Append(title).Append("</h1>\n");
         if (r.Scenario.Description is { } d) sb.Append("<p>").Append(WebUtility.HtmlEncode(d)).Append("</p>\n");
-        sb.Append("<p class=\"note\">One-sector general-equilibrium model of Ignatenko, Lashkaripour, Macedoni &amp; Simonovska (2025, JIE 157, 104138). ")
-          .Append("Percent changes relative to the calibrated 2023 equilibrium without tariffs. Groups are absorption-weighted means. ")
-          .Append("The model has one aggregate goods sector: it cannot tell automobiles from other goods.</p>\n");
+        var multi = r.MultiSector is not null;
+        sb.Append("<p class=\"note\">").Append(WebUtility.HtmlEncode(r.Manifest.Model)).Append(". ");
+        if (multi)
+            sb.Append("Percent changes, counterfactual relative to the baseline equilibrium of the same data. Welfare = exact change of real income; ")
+              .Append("the Caliendo–Parro first-order measure (terms of trade + volume of trade) is shown beside it. Groups are baseline-income-weighted means.</p>\n")
+              .Append("<p class=\"note\"><b>Data:</b> ").Append(WebUtility.HtmlEncode(r.MultiSectorData?.Notes ?? "")).Append("</p>\n");
+        else
+            sb.Append("Percent changes relative to the calibrated 2023 equilibrium without tariffs. Groups are absorption-weighted means. ")
+              .Append("The model has one aggregate goods sector: it cannot tell automobiles from other goods.</p>\n");
         sb.Append("<h2>Welfare change by country or group</h2>\n").Append(WelfareChart(r.Rows));
-        sb.Append("<h2>Summary</h2>\n<table><tr><th>Label</th><th>Name</th><th>Welfare %</th><th>Deficit %</th><th>Exports/GDP %</th><th>Imports/GDP %</th><th>Employment %</th><th>Prices %</th><th>Real wage %</th><th>Tariff revenue (USD m)</th></tr>\n");
+        var columns = multi
+            ? new (string Head, Func<ReportRow, double?> Get)[]
+            {
+                ("Welfare (real income) %", x => x.Welfare), ("CP welfare %", x => x.WelfareFirstOrder), ("Terms of trade %", x => x.TermsOfTrade),
+                ("Volume of trade %", x => x.VolumeOfTrade), ("Real wage %", x => x.RealWage), ("Prices %", x => x.Prices),
+                ("Exports %", x => x.Exports), ("Imports %", x => x.Imports),
+            }
+            : new (string Head, Func<ReportRow, double?> Get)[]
+            {
+                ("Welfare %", x => x.Welfare), ("Deficit %", x => x.Deficit), ("Exports/GDP %", x => x.ExportsToGdp), ("Imports/GDP %", x => x.ImportsToGdp),
+                ("Employment %", x => x.Employment), ("Prices %", x => x.Prices), ("Real wage %", x => x.RealWage),
+            };
+        sb.Append("<h2>Summary</h2>\n<table><tr><th>Label</th><th>Name</th>");
+        foreach (var c in columns) sb.Append("<th>").Append(WebUtility.HtmlEncode(c.Head)).Append("</th>");
+        sb.Append("<th>Tariff revenue (USD m)</th></tr>\n");
         foreach (var row in r.Rows)
         {
             sb.Append("<tr><td>").Append(WebUtility.HtmlEncode(row.Label)).Append("</td><td>").Append(WebUtility.HtmlEncode(row.Name)).Append("</td>");
-            foreach (var v in new[] { row.Welfare, row.Deficit, row.ExportsToGdp, row.ImportsToGdp, row.Employment, row.Prices, row.RealWage })
-                sb.Append("<td>").Append(v is { } x ? x.ToString("F2", CultureInfo.InvariantCulture) : "–").Append("</td>");
+            foreach (var c in columns)
+                sb.Append("<td>").Append(c.Get(row) is { } x ? x.ToString("F3", CultureInfo.InvariantCulture) : "–").Append("</td>");
             sb.Append("<td>").Append(row.TariffRevenueUsdMillions.ToString("N0", CultureInfo.InvariantCulture)).Append("</td></tr>\n");
         }
         sb.Append("</table>\n");
-        var ranked = r.Result.Countries.OrderByDescending(c => c.Welfare).ToArray();
+        if (r.MultiSector is { } ms && r.MultiSectorData is { } data)
+            SectorFocus(sb, r, ms, data);
+        var ranked = (r.OneSector is { } os
+            ? os.Countries.Select(c => (c.Iso3, c.Name, c.Welfare))
+            : r.MultiSector!.Regions.Select(c => (c.Iso3, c.Name, Welfare: c.RealIncome))).OrderByDescending(c => c.Welfare).ToArray();
         sb.Append("<h2>Largest gains and losses (all ").Append(ranked.Length).Append(" countries)</h2>\n<table><tr><th>Country</th><th>Name</th><th>Welfare %</th></tr>\n");
         foreach (var c in ranked.Take(5).Concat(ranked.TakeLast(5)))
             sb.Append("<tr><td>").Append(c.Iso3).Append("</td><td>").Append(WebUtility.HtmlEncode(c.Name)).Append("</td><td>")
-              .Append(c.Welfare.ToString("F2", CultureInfo.InvariantCulture)).Append("</td></tr>\n");
+              .Append(c.Welfare.ToString("F3", CultureInfo.InvariantCulture)).Append("</td></tr>\n");
         sb.Append("</table>\n<h2>Run manifest</h2>\n<pre>")
           .Append(WebUtility.HtmlEncode(JsonSerializer.Serialize(r.Manifest, ScenarioReport.Json))).Append("</pre>\n</body></html>\n");
         return sb.ToString();
+    }
+
+    /// <summary>Gross output and export changes of the sectors the scenario's tariff changes name, for the report's countries.</summary>
+    private static void SectorFocus(StringBuilder sb, ScenarioResult r, Models.MultiSector.MultiSectorResult ms, Data.MultiSectorDataset d)
+    {
+        var sectors = r.Scenario.Changes.Where(c => c.Sectors is not null).SelectMany(c => c.Sectors!)
+            .Select(code => d.FindSector(code)).OfType<Data.Sector>().DistinctBy(x => x.Index).ToArray();
+        if (sectors.Length == 0) return;
+        var countries = r.Rows.Where(x => x.Members == 1).Select(x => d.Regions.IndexOf(x.Label)).Where(k => k >= 0).ToArray();
+        sb.Append("<h2>Sectors named in the scenario</h2>\n<table><tr><th>Sector</th><th>Country</th><th>Gross output %</th><th>Exports %</th><th>Price %</th></tr>\n");
+        foreach (var s in sectors)
+            foreach (var k in countries)
+                sb.Append("<tr><td>").Append(WebUtility.HtmlEncode($"{s.Code} {s.Name}")).Append("</td><td>").Append(d.Regions[k].Iso3).Append("</td><td>")
+                  .Append(ms.SectorOutput[k * d.J + s.Index].ToString("F2", CultureInfo.InvariantCulture)).Append("</td><td>")
+                  .Append(ms.SectorExports[k * d.J + s.Index].ToString("F2", CultureInfo.InvariantCulture)).Append("</td><td>")
+                  .Append(ms.SectorPrice[k * d.J + s.Index].ToString("F2", CultureInfo.InvariantCulture)).Append("</td></tr>\n");
+        sb.Append("</table>\n");
     }
 
     /// <summary>Horizontal bar chart of welfare changes as inline SVG.</summary>

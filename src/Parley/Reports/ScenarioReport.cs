@@ -9,8 +9,16 @@ namespace Parley.Reports;
 /// <summary>Writes a solved scenario as CSV, JSON, a run manifest and a self-contained HTML report.</summary>
 public static class ScenarioReport
 {
-    /// <summary>Files written by <see cref="Write"/>.</summary>
-    public static readonly IReadOnlyList<string> Files = ["countries.csv", "summary.csv", "result.json", "report.html", OutputDirectory.ManifestFile];
+    /// <summary>Files written for every scenario.</summary>
+    public static readonly IReadOnlyList<string> CommonFiles = ["summary.csv", "result.json", "report.html", OutputDirectory.ManifestFile];
+
+    /// <summary>Every file name <see cref="Write"/> may produce (one-sector: countries.csv; multi-sector: the other four).</summary>
+    public static readonly IReadOnlyList<string> AllFiles = [.. CommonFiles, "countries.csv", "regions.csv", "sectors.csv", "bilateral.csv", "decomposition.csv"];
+
+    /// <summary>Files written for a given result.</summary>
+    public static IReadOnlyList<string> FilesFor(ScenarioResult r) => r.MultiSector is null
+        ? ["countries.csv", .. CommonFiles]
+        : ["regions.csv", "sectors.csv", "bilateral.csv", "decomposition.csv", .. CommonFiles];
 
     /// <summary>JSON options shared by every Parley JSON output (snake_case, indented, nulls kept).</summary>
     public static readonly JsonSerializerOptions Json = new()
@@ -23,18 +31,28 @@ public static class ScenarioReport
     /// <summary>Writes all outputs into <paramref name="directory"/> (see <see cref="OutputDirectory"/>); returns the full path.</summary>
     public static string Write(ScenarioResult result, string directory)
     {
-        var dir = OutputDirectory.Prepare(directory, Files.ToArray());
-        WriteCountries(result, Path.Combine(dir, "countries.csv"));
+        var dir = OutputDirectory.Prepare(directory, AllFiles.ToArray());
         WriteSummary(result, Path.Combine(dir, "summary.csv"));
+        object details;
+        if (result.MultiSector is { } ms && result.MultiSectorData is { } data)
+        {
+            MultiSectorTables.Write(ms, data, dir);
+            details = new { regions = ms.Regions, money_unit = data.MoneyUnit, data_note = data.Notes };
+        }
+        else
+        {
+            WriteCountries(result, Path.Combine(dir, "countries.csv"));
+            details = new { countries = result.Result.Countries, world = result.Result.World };
+        }
         File.WriteAllText(Path.Combine(dir, "result.json"), JsonSerializer.Serialize(new
         {
             scenario = result.Scenario.Name,
             description = result.Scenario.Description,
+            model = result.Manifest.Model,
             units = Units,
             summary = result.Rows,
-            countries = result.Result.Countries,
-            world = result.Result.World,
-            diagnostics = result.Result.Equilibrium.Diagnostics,
+            details,
+            diagnostics = result.Diagnostics,
         }, Json));
         File.WriteAllText(Path.Combine(dir, "report.html"), HtmlReport.Render(result));
         File.WriteAllText(Path.Combine(dir, OutputDirectory.ManifestFile), JsonSerializer.Serialize(result.Manifest, Json));
@@ -50,7 +68,7 @@ public static class ScenarioReport
         ["tariff_revenue_share"] = "fraction of factual absorption",
     };
 
-    private static string F(double? v) => v is { } x ? x.ToString("R", CultureInfo.InvariantCulture) : "";
+    internal static string F(double? v) => v is { } x ? x.ToString("R", CultureInfo.InvariantCulture) : "";
 
     private static void WriteCountries(ScenarioResult r, string path)
     {
@@ -67,7 +85,7 @@ public static class ScenarioReport
     }
 
     private static void Statistics(SepWriter.Row row, double welfare, double? deficit, double? exports, double? imports,
-        double employment, double prices, double realWage)
+        double? employment, double prices, double realWage)
     {
         row["welfare_pct"].Set(F(welfare));
         row["deficit_pct"].Set(F(deficit));
@@ -89,6 +107,11 @@ public static class ScenarioReport
             row["members"].Set(c.Members.ToString(CultureInfo.InvariantCulture));
             Statistics(row, c.Welfare, c.Deficit, c.ExportsToGdp, c.ImportsToGdp, c.Employment, c.Prices, c.RealWage);
             row["tariff_revenue_usd_millions"].Set(F(c.TariffRevenueUsdMillions));
+            row["exports_pct"].Set(F(c.Exports));
+            row["imports_pct"].Set(F(c.Imports));
+            row["welfare_cp_first_order_pct"].Set(F(c.WelfareFirstOrder));
+            row["terms_of_trade_pct"].Set(F(c.TermsOfTrade));
+            row["volume_of_trade_pct"].Set(F(c.VolumeOfTrade));
         }
     }
 }

@@ -18,22 +18,23 @@ public enum ModelVariant
 /// <summary>How trade deficits (the model's transfers) are treated in a scenario.</summary>
 public enum DeficitRule
 {
-    /// <summary>Each country's factual transfer stays fixed as a share of world income (Dekle–Eaton–Kortum; the paper's default).</summary>
+    /// <summary>One-sector: each country's factual transfer stays fixed as a share of world income (Dekle–Eaton–Kortum; the paper's
+    /// default). Multi-sector: deficits stay at their data-year levels in baseline and counterfactual.</summary>
     Fixed,
 
-    /// <summary>All transfers are zero: every country's trade is balanced in the factual and counterfactual worlds
-    /// (a clean balanced-trade variant whose transfers sum to zero; compare spec §6.8).</summary>
+    /// <summary>All transfers/deficits are zero: trade is balanced in baseline and counterfactual (Caliendo–Parro's NAFTA setup;
+    /// for the one-sector model a balanced-trade variant whose transfers sum to zero, compare spec §6.8).</summary>
     Zero,
 }
 
-/// <summary>Where the starting tariffs come from before a scenario's changes.</summary>
-public enum TariffBase
+/// <summary>Which model a scenario runs.</summary>
+public enum ModelKind
 {
-    /// <summary>No tariffs anywhere (the calibrated factual equilibrium).</summary>
-    Zero,
+    /// <summary>One-sector GE of Ignatenko et al. (2025) on a 194-country world dataset.</summary>
+    OneSector,
 
-    /// <summary>The US tariffs announced on 2 April 2025 on every partner, with a floor (default 10%).</summary>
-    AnnouncedUs,
+    /// <summary>Multi-sector GE with input–output links of Caliendo &amp; Parro (2015) on a multi-sector dataset.</summary>
+    MultiSector,
 }
 
 /// <summary>How other countries answer the target's tariffs.</summary>
@@ -52,12 +53,14 @@ public enum RetaliationMode
     Uniform,
 }
 
-/// <summary>One tariff change: importers levy <paramref name="Rate"/> on goods from exporters.</summary>
+/// <summary>One tariff change: importers levy <paramref name="Rate"/> on goods from exporters (in the given sectors).</summary>
 /// <param name="Importers">Importer codes or groups as written.</param>
 /// <param name="Exporters">Exporter codes or groups as written.</param>
 /// <param name="Rate">New tariff level (fraction, 0.15 = 15%), not an increment.</param>
 /// <param name="Line">1-based line in the scenario file.</param>
-public sealed record TariffChange(IReadOnlyList<string> Importers, IReadOnlyList<string> Exporters, double Rate, int Line);
+/// <param name="Sectors">Sector codes or names (multi-sector model only); <c>null</c> = every sector.</param>
+public sealed record TariffChange(IReadOnlyList<string> Importers, IReadOnlyList<string> Exporters, double Rate, int Line,
+    IReadOnlyList<string>? Sectors = null);
 
 /// <summary>Retaliation settings.</summary>
 /// <param name="Mode">Mode.</param>
@@ -72,11 +75,12 @@ public sealed record Retaliation(RetaliationMode Mode, string Target, IReadOnlyL
 /// </summary>
 /// <param name="Name">Scenario title.</param>
 /// <param name="Description">Free text.</param>
-/// <param name="Dataset">Bundled dataset name (<c>world-2023</c>) or a dataset directory (relative to the file).</param>
-/// <param name="Variant">Model calibration.</param>
+/// <param name="Model">Which model runs.</param>
+/// <param name="Dataset">Bundled dataset name (<c>world-2023</c>, <c>wiod-2011</c>, <c>cp2015-nafta</c>) or a dataset directory (relative to the file).</param>
+/// <param name="Variant">One-sector calibration.</param>
 /// <param name="Parameters">Model parameters.</param>
 /// <param name="Deficits">Deficit rule.</param>
-/// <param name="Base">Starting tariffs.</param>
+/// <param name="Base">Starting tariffs: <c>zero</c>, <c>announced-us</c> (one-sector), <c>data</c> or a tariff column of a multi-sector dataset.</param>
 /// <param name="BaseFloor">Floor applied to the announced US tariffs (fraction).</param>
 /// <param name="Changes">Tariff changes, applied in order after the base.</param>
 /// <param name="Retaliation">Retaliation, applied last.</param>
@@ -85,11 +89,12 @@ public sealed record Retaliation(RetaliationMode Mode, string Target, IReadOnlyL
 public sealed record Scenario(
     string Name,
     string? Description,
+    ModelKind Model,
     string Dataset,
     ModelVariant Variant,
     OneSectorParameters Parameters,
     DeficitRule Deficits,
-    TariffBase Base,
+    string Base,
     double BaseFloor,
     IReadOnlyList<TariffChange> Changes,
     Retaliation Retaliation,

@@ -7,16 +7,18 @@ namespace Parley.Scenarios;
 /// Reads scenario YAML files. Keys (all optional except <c>name</c>):
 /// <code>
 /// name: US–Japan deal at 15%
-/// dataset: world-2023              # or a dataset directory, relative to this file
+/// dataset: world-2023              # or wiod-2011 / cp2015-nafta, or a dataset directory, relative to this file
 /// model:
+///   type: one-sector               # one-sector | multi-sector
 ///   variant: baseline              # baseline | eaton-kortum | roundabout
 ///   deficits: fixed                # fixed (share of world income) | zero (balanced trade)
 ///   trade_elasticity: 4
 ///   recycling: income-tax-relief   # or lump-sum-rebate
 /// tariffs:
-///   base: announced-us             # zero | announced-us (April 2 2025 list, 10% floor)
+///   base: announced-us             # zero | announced-us (April 2 2025 list, 10% floor); multi-sector: data | zero | a tariff column
 ///   changes:
 ///     - { importer: USA, exporter: JPN, rate: 0.15 }
+///     - { importer: USA, exporter: KOR, sector: c15, rate: 0.25 }   # multi-sector only
 /// retaliation: { mode: none }      # none | reciprocal | optimal | uniform (with rate), by: [CHN]
 /// report: [USA, JPN, KOR, CHN, EU27, WORLD]
 /// </code>
@@ -39,9 +41,9 @@ public static class ScenarioFile
         ["fixed"] = DeficitRule.Fixed, ["zero"] = DeficitRule.Zero,
     };
 
-    private static readonly Dictionary<string, TariffBase> Bases = new()
+    private static readonly Dictionary<string, ModelKind> Kinds = new()
     {
-        ["zero"] = TariffBase.Zero, ["announced-us"] = TariffBase.AnnouncedUs,
+        ["one-sector"] = ModelKind.OneSector, ["multi-sector"] = ModelKind.MultiSector,
     };
 
     private static readonly Dictionary<string, RetaliationMode> Modes = new()
@@ -56,13 +58,15 @@ public static class ScenarioFile
         var root = YamlMap.Load(path);
         var name = root.RequiredString("name", "a scenario name, e.g. 'name: US–Japan deal at 15%'");
         var description = root.String("description");
-        var dataset = root.String("dataset") ?? Data.BundledData.World2023Name;
+        var datasetKey = root.String("dataset");
 
         var p = new OneSectorParameters();
         var variant = ModelVariant.Baseline;
         var deficits = DeficitRule.Fixed;
+        var kind = ModelKind.OneSector;
         if (root.Map("model") is { } m)
         {
+            kind = m.Enum("type", Kinds) ?? kind;
             variant = m.Enum("variant", Variants) ?? variant;
             deficits = m.Enum("deficits", Deficits) ?? deficits;
             p = p with
@@ -76,12 +80,14 @@ public static class ScenarioFile
             m.RejectUnknownKeys();
         }
 
-        var tariffBase = TariffBase.Zero;
+        var tariffBase = kind == ModelKind.MultiSector ? "data" : "zero";
         var floor = 0.10;
         var changes = new List<TariffChange>();
         if (root.Map("tariffs") is { } t)
         {
-            tariffBase = t.Enum("base", Bases) ?? tariffBase;
+            tariffBase = t.String("base")?.Trim() ?? tariffBase;
+            if (kind == ModelKind.OneSector && tariffBase is not ("zero" or "announced-us"))
+                throw t.Error("base", null, tariffBase, "zero or announced-us for the one-sector model");
             floor = t.Number("floor", 0, Data.WorldDatasetReader.MaxTariff) ?? floor;
             foreach (var c in t.MapList("changes"))
             {
@@ -89,8 +95,12 @@ public static class ScenarioFile
                 var exporters = c.Codes("exporter") ?? throw c.Error("exporter", null, null, "an exporter code or group, e.g. 'exporter: JPN' or 'exporter: ALL'");
                 var rate = c.Number("rate", 0, Data.WorldDatasetReader.MaxTariff)
                            ?? throw c.Error("rate", null, null, "a tariff as a fraction between 0 and 10, e.g. 'rate: 0.15'");
+                var sectors = c.Codes("sector");
+                if (sectors is not null && kind == ModelKind.OneSector)
+                    throw c.Error("sector", null, sectors[0].Value, "no 'sector:' key: the one-sector model has no sectors (use 'model: { type: multi-sector }')");
                 c.RejectUnknownKeys();
-                changes.Add(new TariffChange(importers.Select(x => x.Value).ToArray(), exporters.Select(x => x.Value).ToArray(), rate, c.Line));
+                changes.Add(new TariffChange(importers.Select(x => x.Value).ToArray(), exporters.Select(x => x.Value).ToArray(), rate, c.Line,
+                    sectors?.Select(x => x.Value).ToArray()));
             }
             t.RejectUnknownKeys();
         }
@@ -107,8 +117,9 @@ public static class ScenarioFile
             r.RejectUnknownKeys();
         }
 
+        var dataset = datasetKey ?? (kind == ModelKind.MultiSector ? Data.BundledData.Wiod2011Name : Data.BundledData.World2023Name);
         var report = root.Codes("report")?.Select(x => x.Value).ToArray() ?? Scenario.DefaultReport;
         root.RejectUnknownKeys();
-        return new Scenario(name, description, dataset, variant, p, deficits, tariffBase, floor, changes, retaliation, report, path);
+        return new Scenario(name, description, kind, dataset, variant, p, deficits, tariffBase, floor, changes, retaliation, report, path);
     }
 }

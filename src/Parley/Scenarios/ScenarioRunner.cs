@@ -41,7 +41,7 @@ public static class ScenarioRunner
         var n = data.Countries.Count;
         var file = s.SourceFile ?? "(scenario)";
         double[] t;
-        if (s.Base == TariffBase.AnnouncedUs)
+        if (s.Base == "announced-us")
         {
             if (data.AnnouncedUsTariffs is null)
                 throw new ParleyInputException(file, null, "tariffs.base", "announced-us", $"'zero', because dataset '{data.Name}' has no tariffs.csv");
@@ -89,6 +89,7 @@ public static class ScenarioRunner
     /// <summary>Runs a scenario end to end.</summary>
     public static ScenarioResult Run(Scenario s, string command = "simulate", NewtonOptions? solver = null)
     {
+        if (s.Model == ModelKind.MultiSector) return MultiSectorScenarioRunner.Run(s, command);
         var data = LoadDataset(s);
         var economy = Calibrate(s, data);
         var tariffs = BuildTariffs(s, data, economy);
@@ -101,7 +102,7 @@ public static class ScenarioRunner
         var manifest = new RunManifest(RunManifest.ParleyVersion, command, s.SourceFile, RunManifest.Sha256(s.SourceFile),
             data.Name, data.Vintage, $"one-sector GE (Ignatenko et al. 2025), variant {economy.Variant}",
             Options(s, solver ?? new NewtonOptions()), [result.Equilibrium.Diagnostics], RunManifest.Now, RunManifest.MachineDescription);
-        return new ScenarioResult(s, result, rows, manifest);
+        return new ScenarioResult(s, rows, manifest, OneSector: result);
     }
 
     private static Dictionary<string, string> Options(Scenario s, NewtonOptions solver)
@@ -117,7 +118,7 @@ public static class ScenarioRunner
             ["scale_elasticity"] = p.ScaleElasticity.ToString(inv),
             ["pass_through_constant"] = p.PassThroughConstant.ToString(inv),
             ["recycling"] = p.Recycling.ToString(),
-            ["tariff_base"] = s.Base.ToString(),
+            ["tariff_base"] = s.Base,
             ["tariff_base_floor_fraction"] = s.BaseFloor.ToString(inv),
             ["tariff_changes"] = s.Changes.Count.ToString(inv),
             ["retaliation"] = s.Retaliation.Mode.ToString(),

@@ -25,7 +25,7 @@ public class ScenarioFileTests
         using var tmp = new TempFolder();
         var s = ScenarioFile.Read(tmp.Write("s.yaml", Valid));
         Assert.Equal("test", s.Name);
-        Assert.Equal(TariffBase.AnnouncedUs, s.Base);
+        Assert.Equal("announced-us", s.Base);
         Assert.Equal(2, s.Changes.Count);
         Assert.Equal(["KOR", "EU27"], s.Changes[1].Exporters);
         Assert.Equal(6, s.Changes[1].Line);
