@@ -32,13 +32,17 @@ public partial class ReadmeTests
     }
 
     [Fact]
-    public void README_scenario_example_parses_and_runs()
+    public void README_scenario_examples_parse_and_run()
     {
-        var yaml = CodeBlock().Matches(Readme).Single(m => m.Groups[1].Value == "yaml").Groups[2].Value;
+        var blocks = CodeBlock().Matches(Readme).Where(m => m.Groups[1].Value == "yaml").Select(m => m.Groups[2].Value).ToList();
+        Assert.Equal(2, blocks.Count);
         using var tmp = new TempFolder();
-        var result = ScenarioRunner.Run(ScenarioFile.Read(tmp.Write("readme.yaml", yaml)));
-        Assert.True(result.Result.Equilibrium.Diagnostics.Converged);
-        Assert.Equal(["USA", "JPN", "KOR", "CHN", "EU27", "WORLD"], result.Rows.Select(r => r.Label));
+        var oneSector = ScenarioRunner.Run(ScenarioFile.Read(tmp.Write("readme1.yaml", blocks[0])));
+        Assert.True(oneSector.Result.Equilibrium.Diagnostics.Converged);
+        Assert.Equal(["USA", "JPN", "KOR", "CHN", "EU27", "WORLD"], oneSector.Rows.Select(r => r.Label));
+        var multi = ScenarioRunner.Run(ScenarioFile.Read(tmp.Write("readme2.yaml", blocks[1])));
+        Assert.NotNull(multi.MultiSector);
+        Assert.All(multi.Diagnostics, d => Assert.True(d.Converged));
     }
 
     [Fact]

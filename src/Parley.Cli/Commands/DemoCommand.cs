@@ -35,11 +35,38 @@ internal sealed class DemoCommand : Command
                     pick(r.Rows.First(x => x.Label == label)) is { } v ? v.ToString("F3", CultureInfo.InvariantCulture) : "–")).ToArray());
             console.Write(table);
         }
-        var solves = results.Select(r => r.Result.Equilibrium.Diagnostics).Append(liberation.Result.Equilibrium.Diagnostics).ToArray();
-        console.MarkupLine($"[grey]{solves.Length} equilibria (194 countries) solved; all converged: {solves.All(d => d.Converged)}; " +
+        var autoFiles = Directory.GetFiles(Path.Combine(examples, "world-autos"), "*.yaml").Order(StringComparer.Ordinal).ToArray();
+        var autos = new ScenarioResult[autoFiles.Length];
+        Parallel.For(0, autoFiles.Length, k => autos[k] = ScenarioRunner.Run(ScenarioFile.Read(autoFiles[k]), "parley demo"));
+        WriteAutos(console, autos);
+
+        var solves = results.Concat(autos).Append(liberation).SelectMany(r => r.Diagnostics).ToArray();
+        console.MarkupLine($"[grey]{solves.Length} equilibria solved (one-sector: 194 countries; multi-sector: 41 regions × 35 sectors); all converged: {solves.All(d => d.Converged)}; " +
                            $"max residual {solves.Max(d => d.ResidualNorm):E1}; slowest {solves.Max(d => d.ElapsedMilliseconds):F0} ms.[/]");
-        console.MarkupLine("[grey]Scenario files: examples/liberation-day.yaml, examples/us-japan/*.yaml — copy one and run 'parley simulate FILE --out DIR'.[/]");
+        console.MarkupLine("[grey]Scenario files: examples/liberation-day.yaml, examples/us-japan/*.yaml, examples/world-autos/*.yaml — copy one and run 'parley simulate FILE --out DIR'.[/]");
         return Program.Ok;
+    }
+
+    private static void WriteAutos(IAnsiConsole console, ScenarioResult[] autos)
+    {
+        var d = autos[0].MultiSectorData!;
+        var c15 = d.FindSector("c15")!;
+        var table = new Table().Title("[bold]Autos: US tariff on Japanese transport equipment (c15) 25% / 15% / 0%, Korea at 25% — multi-sector world (WIOD 2011)[/]")
+            .Caption("welfare = exact real-income change (%); c15 output = gross output of transport equipment (%); autos sit inside c15 in WIOD");
+        table.AddColumn("Country/group");
+        var labels = new[] { "25%", "15%", "0%" };
+        for (var k = 0; k < autos.Length; k++) table.AddColumn(new TableColumn($"welfare @ {labels[Math.Min(k, 2)]}").RightAligned());
+        for (var k = 0; k < autos.Length; k++) table.AddColumn(new TableColumn($"c15 output @ {labels[Math.Min(k, 2)]}").RightAligned());
+        foreach (var row in autos[0].Rows)
+        {
+            var region = d.Regions.IndexOf(row.Label);
+            var cells = new List<string> { row.Label };
+            cells.AddRange(autos.Select(a => a.Rows.First(x => x.Label == row.Label).Welfare.ToString("F3", CultureInfo.InvariantCulture)));
+            cells.AddRange(autos.Select(a => region >= 0 && row.Members == 1
+                ? a.MultiSector!.SectorOutput[region * d.J + c15.Index].ToString("F2", CultureInfo.InvariantCulture) : "–"));
+            table.AddRow(cells.ToArray());
+        }
+        console.Write(table);
     }
 
     private static string ShortName(string name) => name.StartsWith("US–Japan: ", StringComparison.Ordinal) ? name["US–Japan: ".Length..] : name;
