@@ -50,3 +50,25 @@ internal static class WiodQuick
         }
     }
 }
+
+internal static class TariffQuick
+{
+    public static void Run()
+    {
+        var sw = Stopwatch.StartNew();
+        var s = Parley.Tariffs.TariffScheduleReader.Bundled;
+        Console.WriteLine($"schedule read: {sw.ElapsedMilliseconds} ms");
+        sw.Restart();
+        var w = Parley.Tariffs.ImportWeights.Bundled2024;
+        Console.WriteLine($"weights read: {sw.ElapsedMilliseconds} ms, total {w.Total / 1e9:F2} bn");
+        var e = new Parley.Tariffs.TariffEngine(s);
+        foreach (var date in new[] { "2025-01-01", "2025-05-01", "2025-10-15", "2026-03-01", "2026-05-01" })
+        {
+            sw.Restart();
+            var r = Parley.Tariffs.EffectiveRates.Compute(e, w, DateOnly.Parse(date), Parley.Tariffs.EtrGrouping.PartnerGroup);
+            Console.WriteLine($"{date}: ETR {r.Etr:P3} in {sw.ElapsedMilliseconds} ms; matched {r.MatchedUsd / r.TotalImportsUsd:P3} bridged {r.BridgedUsd / 1e9:F2} bn unmatched {r.UnmatchedUsd / 1e9:F2} bn; "
+                + string.Join(", ", r.ByAuthority.OrderByDescending(x => x.Value).Select(x => $"{x.Key} {x.Value:P2}")));
+            Console.WriteLine("   " + string.Join("; ", r.Groups.Select(g => $"{g.Key} {g.Etr:P1}")));
+        }
+    }
+}

@@ -6,6 +6,11 @@ internal static class Program
 {
     private static void Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "--tariffs")
+        {
+            TariffQuick.Run();
+            return;
+        }
         if (args.Length > 0 && args[0] == "--wiod")
         {
             WiodQuick.Run();

@@ -27,6 +27,16 @@ internal static class Program
                 .WithExample("simulate", "examples/liberation-day.yaml", "--out", "out/liberation-day");
             c.AddCommand<ReplicateCommand>("replicate").WithDescription("Re-run a paper's published tables (jie2025).")
                 .WithExample("replicate", "jie2025", "--format", "csv");
+            c.AddBranch("tariffs", t =>
+            {
+                t.SetDescription("The US statutory tariff schedule: rates by line, timelines, diffs, effective rates, supplier concentration.");
+                t.AddCommand<TariffsRateCommand>("rate").WithDescription("Total rate and breakdown for a date, partner and HTS line.")
+                    .WithExample("tariffs", "rate", "--date", "2025-05-01", "--country", "JPN", "--hts", "8703.23.01");
+                t.AddCommand<TariffsTimelineCommand>("timeline").WithDescription("A line's rate for a partner across every revision.");
+                t.AddCommand<TariffsDiffCommand>("diff").WithDescription("Lines that change between two dates, or between the schedule and an overlay.");
+                t.AddCommand<TariffsEtrCommand>("etr").WithDescription("Import-weighted effective tariff rate, by partner, chapter, sector or authority.");
+                t.AddCommand<TariffsSecurityCommand>("security").WithDescription("Supplier concentration and tariffs for critical goods (rare earths, semiconductors).");
+            });
             c.AddBranch("data", data =>
             {
                 data.SetDescription("Build bundled datasets from their published sources.");

@@ -28,6 +28,8 @@ public static class MultiSectorScenarioRunner
         else if (s.Base is "zero") t = new double[d.Flows.Length];
         else if (d.TariffSets.TryGetValue(s.Base, out var set)) t = (double[])set.Clone();
         else throw new ParleyInputException(file, null, "tariffs.base", s.Base, "data, zero or a tariff column of the dataset: " + string.Join(", ", d.TariffSets.Keys));
+        if (s.FromSchedule is { } fs)
+            t = Tariffs.ScheduleBridge.ToMultiSector(ScenarioRunner.ScheduleEngine(fs), Tariffs.ImportWeights.Bundled2024, fs.Date, d, t);
         var wld = new WorldDataset(d.Name, d.Vintage, d.Regions, new TradeMatrix(d.N, new double[d.N * d.N]), new double[d.N], null);
         foreach (var c in s.Changes)
         {

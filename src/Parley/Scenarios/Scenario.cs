@@ -62,6 +62,11 @@ public enum RetaliationMode
 public sealed record TariffChange(IReadOnlyList<string> Importers, IReadOnlyList<string> Exporters, double Rate, int Line,
     IReadOnlyList<string>? Sectors = null);
 
+/// <summary>US import tariffs taken from the statutory schedule (optionally with an offer overlay) on a date.</summary>
+/// <param name="Date">Date of the schedule.</param>
+/// <param name="Overlay">Overlay file (absolute path), or null.</param>
+public sealed record ScheduleSource(DateOnly Date, string? Overlay);
+
 /// <summary>Retaliation settings.</summary>
 /// <param name="Mode">Mode.</param>
 /// <param name="Target">Country retaliated against (default USA).</param>
@@ -86,6 +91,7 @@ public sealed record Retaliation(RetaliationMode Mode, string Target, IReadOnlyL
 /// <param name="Retaliation">Retaliation, applied last.</param>
 /// <param name="Report">Countries or groups to show (groups as absorption-weighted means; <c>WORLD</c> = world aggregate).</param>
 /// <param name="SourceFile">File the scenario was read from, if any.</param>
+/// <param name="FromSchedule">US import tariffs from the statutory schedule, applied after the base and before the changes.</param>
 public sealed record Scenario(
     string Name,
     string? Description,
@@ -99,7 +105,8 @@ public sealed record Scenario(
     IReadOnlyList<TariffChange> Changes,
     Retaliation Retaliation,
     IReadOnlyList<string> Report,
-    string? SourceFile)
+    string? SourceFile,
+    ScheduleSource? FromSchedule = null)
 {
     /// <summary>Default report rows: the parties and observers of the US–Japan talks.</summary>
     public static readonly IReadOnlyList<string> DefaultReport = ["USA", "JPN", "KOR", "CHN", "EU27", "WORLD"];

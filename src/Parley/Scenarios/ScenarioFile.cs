@@ -16,6 +16,7 @@ namespace Parley.Scenarios;
 ///   recycling: income-tax-relief   # or lump-sum-rebate
 /// tariffs:
 ///   base: announced-us             # zero | announced-us (April 2 2025 list, 10% floor); multi-sector: data | zero | a tariff column
+///   from-schedule: { date: 2025-05-01, overlay: japan-offer.yaml }   # US tariffs from the statutory schedule (optional)
 ///   changes:
 ///     - { importer: USA, exporter: JPN, rate: 0.15 }
 ///     - { importer: USA, exporter: KOR, sector: c15, rate: 0.25 }   # multi-sector only
@@ -83,11 +84,28 @@ public static class ScenarioFile
         var tariffBase = kind == ModelKind.MultiSector ? "data" : "zero";
         var floor = 0.10;
         var changes = new List<TariffChange>();
+        ScheduleSource? fromSchedule = null;
         if (root.Map("tariffs") is { } t)
         {
+            if (t.Map("from-schedule") is { } fs)
+            {
+                var dateText = fs.RequiredString("date", "a date as YYYY-MM-DD, e.g. 'date: 2025-05-01'");
+                if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+                    throw fs.Error("date", null, dateText, "a date as YYYY-MM-DD");
+                var overlay = fs.String("overlay");
+                if (overlay is not null)
+                {
+                    overlay = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, overlay));
+                    if (!File.Exists(overlay)) throw fs.Error("overlay", null, fs.String("overlay"), $"an overlay file relative to this scenario (looked for {overlay})");
+                }
+                fs.RejectUnknownKeys();
+                fromSchedule = new ScheduleSource(date, overlay);
+            }
             tariffBase = t.String("base")?.Trim() ?? tariffBase;
             if (kind == ModelKind.OneSector && tariffBase is not ("zero" or "announced-us"))
                 throw t.Error("base", null, tariffBase, "zero or announced-us for the one-sector model");
+            if (fromSchedule is not null && tariffBase == "announced-us")
+                throw t.Error("base", null, tariffBase, "zero when 'from-schedule' supplies the US tariffs");
             floor = t.Number("floor", 0, Data.WorldDatasetReader.MaxTariff) ?? floor;
             foreach (var c in t.MapList("changes"))
             {
@@ -120,6 +138,6 @@ public static class ScenarioFile
         var dataset = datasetKey ?? (kind == ModelKind.MultiSector ? Data.BundledData.Wiod2011Name : Data.BundledData.World2023Name);
         var report = root.Codes("report")?.Select(x => x.Value).ToArray() ?? Scenario.DefaultReport;
         root.RejectUnknownKeys();
-        return new Scenario(name, description, kind, dataset, variant, p, deficits, tariffBase, floor, changes, retaliation, report, path);
+        return new Scenario(name, description, kind, dataset, variant, p, deficits, tariffBase, floor, changes, retaliation, report, path, fromSchedule);
     }
 }

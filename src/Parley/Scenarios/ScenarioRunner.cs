@@ -51,6 +51,11 @@ public static class ScenarioRunner
         {
             t = TariffShocks.Zero(n);
         }
+        if (s.FromSchedule is { } fs)
+        {
+            var (fromSchedule, _) = Tariffs.ScheduleBridge.ToWorld(ScheduleEngine(fs), Tariffs.ImportWeights.Bundled2024, fs.Date, data);
+            for (var k = 0; k < t.Length; k++) t[k] = Math.Max(t[k], fromSchedule[k]);
+        }
         foreach (var c in s.Changes)
         {
             TariffShocks.Set(t, n, Resolve(data, c.Importers, file, c.Line, "importer"), Resolve(data, c.Exporters, file, c.Line, "exporter"), c.Rate);
@@ -71,6 +76,14 @@ public static class ScenarioRunner
             foreach (var j in by) t[target * n + j] = r.Mode == RetaliationMode.Reciprocal ? t[j * n + target] : rate;
         }
         return t;
+    }
+
+    /// <summary>The tariff engine for a scenario's schedule source (base schedule, or with the overlay applied).</summary>
+    public static Tariffs.TariffEngine ScheduleEngine(ScheduleSource source)
+    {
+        var schedule = Tariffs.TariffScheduleReader.Bundled;
+        if (source.Overlay is { } file) schedule = Tariffs.TariffOverlay.Read(file, schedule).ApplyTo(schedule);
+        return new Tariffs.TariffEngine(schedule);
     }
 
     /// <summary>Resolves codes and groups; an unknown one is an input error naming file, line and field.</summary>

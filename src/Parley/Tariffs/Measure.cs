@@ -30,6 +30,7 @@ public enum RateType
 /// <param name="LegalInstrument">Proclamation, EO or notice.</param>
 /// <param name="Source">Where the row comes from (file, line or "overlay: name").</param>
 /// <param name="FromOverlay">True for rows added by an offer overlay.</param>
+/// <param name="ProductScope">Overlay rows of the reciprocal duty only: <c>autos</c>, <c>auto_parts</c> or <c>autos+parts</c>; null = all products.</param>
 public sealed record Measure(
     string Id,
     string Authority,
@@ -43,7 +44,8 @@ public sealed record Measure(
     string Heading,
     string LegalInstrument,
     string Source,
-    bool FromOverlay = false)
+    bool FromOverlay = false,
+    string? ProductScope = null)
 {
     /// <summary>True when the measure is in force on <paramref name="date"/>.</summary>
     public bool ActiveOn(DateOnly date) => ValidFrom <= date && (ValidUntil is not { } until || date <= until);

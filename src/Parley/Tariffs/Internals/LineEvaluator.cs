@@ -179,11 +179,11 @@ internal static class LineEvaluator
         return total;
     }
 
-    private static bool AppliesTo(Measure m, bool isAuto, bool isPart) => m.Name switch
+    private static bool AppliesTo(Measure m, bool isAuto, bool isPart) => m.ProductScope switch
     {
-        var n when n.Contains("[products:autos]", StringComparison.Ordinal) => isAuto,
-        var n when n.Contains("[products:auto_parts]", StringComparison.Ordinal) => isPart,
-        var n when n.Contains("[products:autos+parts]", StringComparison.Ordinal) => isAuto || isPart,
+        "autos" => isAuto,
+        "auto_parts" => isPart,
+        "autos+parts" => isAuto || isPart,
         _ => false,
     };
 

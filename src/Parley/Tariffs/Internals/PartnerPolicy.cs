@@ -33,14 +33,15 @@ internal sealed class PartnerPolicy
         AnnexIA = Pick(m => Is(m, "S232", "metals_annex") && (m.Id.StartsWith("S232-ANX-1A", StringComparison.Ordinal) || m.FromOverlay));
         AnnexIB = Pick(m => Is(m, "S232", "metals_annex") && (m.Id.StartsWith("S232-ANX-1B", StringComparison.Ordinal) || m.FromOverlay));
         AnnexIII = Pick(m => Is(m, "S232", "metals_annex") && (m.Id == "S232-ANX-3" || m.FromOverlay));
-        Reciprocal = Pick(m => Is(m, "IEEPA_RECIPROCAL", "baseline", "china", "phase1_country", "phase2_country", "floor", "reciprocal") && m.Id != "IR-TS");
+        Reciprocal = Pick(m => Is(m, "IEEPA_RECIPROCAL", "baseline", "china", "phase1_country", "phase2_country", "floor", "reciprocal") && m.Id != "IR-TS" && m.ProductScope is null);
         CountryEo = Pick(m => Is(m, "IEEPA_RECIPROCAL", "country_eo") || Is(m, "IEEPA_COUNTRY_EO", "country_eo"));
         Fentanyl = Pick(m => m.Authority == "IEEPA_FENTANYL" && m.Id != "IF-CA-EN" && m.Id != "IF-CA-TS");
         FentanylCarveout = Pick(m => m.Id == "IF-CA-EN");
         S201 = Pick(m => m.Authority == "S201");
         S122 = Pick(m => m.Authority == "S122");
         S301 = active.Where(m => m.Authority == "S301").ToArray();
-        ReciprocalProductRules = active.Where(m => m.FromOverlay && m.Authority == "IEEPA_RECIPROCAL").ToArray();
+        ReciprocalProductRules = active.Where(m => m.FromOverlay && m.Authority == "IEEPA_RECIPROCAL" && m.ProductScope is not null)
+            .OrderByDescending(m => Specificity(m.CountryScope, p)).ThenByDescending(m => m.ValidFrom).ToArray();
     }
 
     public DateOnly Date { get; }

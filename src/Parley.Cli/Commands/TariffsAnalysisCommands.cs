@@ -1,0 +1,176 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json;
+using Parley.Reports;
+using Parley.Tariffs;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Parley.Cli.Commands;
+
+/// <summary><c>parley tariffs diff</c>: lines whose rate differs between two dates, or between the schedule and an overlay.</summary>
+internal sealed class TariffsDiffCommand : Command<TariffsDiffCommand.Settings>
+{
+    public sealed class Settings : TariffsSettings
+    {
+        [CommandOption("--from <DATE>")] [Description("First date (compare two dates of one schedule).")] public string? From { get; init; }
+        [CommandOption("--to <DATE>")] [Description("Second date.")] public string? To { get; init; }
+        [CommandOption("--date <DATE>")] [Description("With --overlay: compare the schedule and the overlay on this date.")] public string? Date { get; init; }
+        [CommandOption("--country <PARTNER>")] [Description("Partner (default: the overlay's partners, else required).")] public string? Country { get; init; }
+        [CommandOption("--limit <N>")] [Description("Rows shown in the table (default 25, by 2024 import value).")] [DefaultValue(25)] public int Limit { get; init; } = 25;
+    }
+
+    public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
+    {
+        var baseEngine = new TariffEngine(TariffScheduleReader.Bundled);
+        TariffEngine before, after;
+        DateOnly d1, d2;
+        IReadOnlyList<Partner> partners;
+        if (s.Overlay is not null && s.Date is not null)
+        {
+            var overlay = TariffOverlay.Read(s.Overlay, baseEngine.Schedule);
+            before = baseEngine;
+            after = new TariffEngine(overlay.ApplyTo(baseEngine.Schedule));
+            d1 = d2 = TariffsSettings.ParseDate(s.Date, "--date");
+            partners = s.Country is not null ? [baseEngine.ResolvePartner(s.Country, "--country")] : overlay.Partners(baseEngine.Schedule);
+        }
+        else
+        {
+            before = after = s.Engine();
+            d1 = TariffsSettings.ParseDate(s.From, "--from");
+            d2 = TariffsSettings.ParseDate(s.To, "--to");
+            partners = [before.ResolvePartner(s.Country ?? throw TariffsRateCommand.Missing("--country"), "--country")];
+        }
+        var changes = before.Diff(d1, after, d2, partners);
+        var weights = ImportWeights.Bundled2024;
+        var value = new Dictionary<(string, string), double>();
+        var codes = partners.Select(p => p.CensusCode).ToHashSet();
+        for (var k = 0; k < weights.Values.Length; k++)
+            if (codes.Contains(weights.Countries[k]))
+                value[(weights.Countries[k], weights.Codes[k][..8])] = value.GetValueOrDefault((weights.Countries[k], weights.Codes[k][..8])) + weights.Values[k];
+        double Value(LineChange c) => value.GetValueOrDefault((c.Partner.CensusCode, c.Hts.Hs8));
+        var affected = changes.Sum(Value);
+        var dutyChange = changes.Sum(c => Value(c) * c.Change);
+        var console = AnsiConsoleAccessor.Console;
+        if (s.Json)
+        {
+            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(new
+            {
+                before = d1.ToString("yyyy-MM-dd"), after = d2.ToString("yyyy-MM-dd"), overlay = after.Schedule.Overlays,
+                lines_changed = changes.Count, imports_affected_usd_2024 = affected, duty_change_usd_2024_weights = dutyChange,
+                changes = changes.Select(c => new { partner = c.Partner.Iso3, hts = c.Hts.ToString(), before = c.Before.Total, after = c.After.Total, imports_usd_2024 = Value(c) }),
+            }, ScenarioReport.Json));
+            return Program.Ok;
+        }
+        var t = new Table().Title($"[bold]{changes.Count} lines change ({Markup.Escape(string.Join(", ", partners.Select(p => p.Iso3)))}): {d1:yyyy-MM-dd} → {d2:yyyy-MM-dd}{Markup.Escape(after.Schedule.Overlays.Count > 0 ? " with " + string.Join(", ", after.Schedule.Overlays) : "")}[/]")
+            .Caption($"2024 imports on changed lines: ${affected / 1e9:F2} bn; duty at 2024 volumes changes by ${dutyChange / 1e9:F2} bn");
+        t.AddColumns("Partner", "HTS-8", "Before", "After", "2024 imports ($m)", "Measures after");
+        foreach (var c in changes.OrderByDescending(Value).Take(s.Limit))
+            t.AddRow(c.Partner.Iso3, c.Hts.ToString(), P(c.Before.Total), P(c.After.Total), (Value(c) / 1e6).ToString("N1", CultureInfo.InvariantCulture),
+                Markup.Escape(string.Join(" + ", c.After.Components.Select(x => x.MeasureId))));
+        console.Write(t);
+        return Program.Ok;
+    }
+
+    internal static string P(double v) => (100 * v).ToString("0.##", CultureInfo.InvariantCulture) + "%";
+}
+
+/// <summary><c>parley tariffs etr --date D [--weights FILE] [--by partner|chapter|sector|group|authority]</c>.</summary>
+internal sealed class TariffsEtrCommand : Command<TariffsEtrCommand.Settings>
+{
+    public sealed class Settings : TariffsSettings
+    {
+        [CommandOption("--date <DATE>")] [Description("Date, YYYY-MM-DD.")] public string? Date { get; init; }
+        [CommandOption("--weights <FILE>")] [Description("CSV of code, partner, value (USD); default: 2024 Census imports by HTS-10 × country.")] public string? Weights { get; init; }
+        [CommandOption("--by <GROUPING>")] [Description("partner (default), chapter, sector (GTAP), group (8 partner groups) or authority.")] [DefaultValue("partner")] public string By { get; init; } = "partner";
+        [CommandOption("--limit <N>")] [Description("Groups shown in the table (default 20).")] [DefaultValue(20)] public int Limit { get; init; } = 20;
+    }
+
+    public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
+    {
+        var engine = s.Engine();
+        var grouping = s.By.ToLowerInvariant() switch
+        {
+            "partner" => EtrGrouping.Partner, "chapter" => EtrGrouping.Chapter, "sector" => EtrGrouping.Sector, "group" => EtrGrouping.PartnerGroup,
+            "authority" => EtrGrouping.None,
+            _ => throw new ParleyInputException("(command line)", null, "--by", s.By, "partner, chapter, sector, group or authority"),
+        };
+        var weights = s.Weights is null ? ImportWeights.Bundled2024 : ImportWeights.Read(s.Weights, engine.Schedule);
+        var r = EffectiveRates.Compute(engine, weights, TariffsSettings.ParseDate(s.Date, "--date"), grouping);
+        var console = AnsiConsoleAccessor.Console;
+        if (s.Json)
+        {
+            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(new
+            {
+                date = r.Date.ToString("yyyy-MM-dd"), etr = r.Etr, total_imports_usd = r.TotalImportsUsd, matched_usd = r.MatchedUsd, bridged_usd = r.BridgedUsd,
+                unmatched_usd = r.UnmatchedUsd, by_authority = r.ByAuthority, groups = r.Groups, weights = r.WeightsSource, overlays = r.Overlays,
+            }, ScenarioReport.Json));
+            return Program.Ok;
+        }
+        console.MarkupLine($"[bold]Effective US tariff rate on {r.Date:yyyy-MM-dd}: {TariffsDiffCommand.P(r.Etr)}[/] of ${r.TotalImportsUsd / 1e9:F1} bn imports " +
+                           $"({Markup.Escape(r.WeightsSource)}); matched {r.MatchedUsd / r.TotalImportsUsd:P2}, bridged ${r.BridgedUsd / 1e9:F2} bn, unmatched ${r.UnmatchedUsd / 1e9:F2} bn (counted at 0).");
+        var a = new Table().Title("By authority (contribution to the ETR)");
+        a.AddColumns("Authority", "Contribution");
+        foreach (var (k, v) in r.ByAuthority.OrderByDescending(x => x.Value)) a.AddRow(k, TariffsDiffCommand.P(v));
+        console.Write(a);
+        if (grouping != EtrGrouping.None)
+        {
+            var t = new Table().Title($"By {s.By} (largest imports first)");
+            t.AddColumns("Key", "Name", "Imports ($bn)", "ETR");
+            foreach (var g in r.Groups.Take(s.Limit))
+                t.AddRow(Markup.Escape(g.Key), Markup.Escape(g.Name), (g.ImportsUsd / 1e9).ToString("F2", CultureInfo.InvariantCulture), TariffsDiffCommand.P(g.Etr));
+            console.Write(t);
+        }
+        return Program.Ok;
+    }
+}
+
+/// <summary><c>parley tariffs security --date D [--group NAME] [--prefixes 2805,2846]</c>.</summary>
+internal sealed class TariffsSecurityCommand : Command<TariffsSecurityCommand.Settings>
+{
+    public sealed class Settings : TariffsSettings
+    {
+        [CommandOption("--date <DATE>")] [Description("Date of the tariffs, YYYY-MM-DD.")] public string? Date { get; init; }
+        [CommandOption("--group <NAME>")] [Description("rare-earths or semiconductors (default: both), or the name of --prefixes.")] public string? Group { get; init; }
+        [CommandOption("--prefixes <LIST>")] [Description("User-defined group: comma-separated HTS prefixes, e.g. 8507,850760.")] public string? Prefixes { get; init; }
+    }
+
+    public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
+    {
+        var engine = s.Engine();
+        var date = TariffsSettings.ParseDate(s.Date, "--date");
+        IReadOnlyList<ProductGroup> groups;
+        if (s.Prefixes is not null)
+        {
+            var prefixes = s.Prefixes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => p.Replace(".", "")).ToArray();
+            if (prefixes.Length == 0 || prefixes.Any(p => p.Length is < 2 or > 10 || !p.All(char.IsAsciiDigit)))
+                throw new ParleyInputException("(command line)", null, "--prefixes", s.Prefixes, "comma-separated HTS prefixes of 2–10 digits");
+            groups = [new ProductGroup(s.Group ?? "custom", prefixes)];
+        }
+        else if (s.Group is not null)
+            groups = [ProductGroup.Critical.FirstOrDefault(g => g.Name.Equals(s.Group, StringComparison.OrdinalIgnoreCase))
+                      ?? throw new ParleyInputException("(command line)", null, "--group", s.Group, "rare-earths or semiconductors, or --prefixes for your own group")];
+        else groups = ProductGroup.Critical;
+        var reports = groups.Select(g => SupplierConcentration.Compute(engine, ImportWeights.Bundled2024, date, g)).ToArray();
+        var console = AnsiConsoleAccessor.Console;
+        if (s.Json)
+        {
+            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(reports.Select(r => new
+            {
+                group = r.Group.Name, prefixes = r.Group.Prefixes, date = r.Date.ToString("yyyy-MM-dd"), imports_usd_2024 = r.ImportsUsd, suppliers = r.SupplierCount,
+                hhi = r.Hhi, top1_share = r.Top1Share, top3_share = r.Top3Share, china_share = r.ChinaShare, etr = r.Etr,
+                top_suppliers = r.Suppliers.Take(10).Select(x => new { iso3 = x.Partner.Iso3, name = x.Partner.Name, share = x.Share, tariff = x.Tariff }),
+            }), ScenarioReport.Json));
+            return Program.Ok;
+        }
+        foreach (var r in reports)
+        {
+            var t = new Table().Title($"[bold]{Markup.Escape(r.Group.Name)} ({string.Join(", ", r.Group.Prefixes)}): ${r.ImportsUsd / 1e6:N0} m in 2024, {r.SupplierCount} suppliers, HHI {r.Hhi:F0}, " +
+                                      $"top-1 {r.Top1Share:P1}, top-3 {r.Top3Share:P1}, China {r.ChinaShare:P1}; tariff {TariffsDiffCommand.P(r.Etr)} on {r.Date:yyyy-MM-dd}[/]");
+            t.AddColumns("Supplier", "Share", "Tariff faced");
+            foreach (var x in r.Suppliers.Take(10)) t.AddRow(Markup.Escape(x.Partner.ToString()), x.Share.ToString("P1", CultureInfo.InvariantCulture), TariffsDiffCommand.P(x.Tariff));
+            console.Write(t);
+        }
+        return Program.Ok;
+    }
+}

@@ -1,0 +1,36 @@
+using System.ComponentModel;
+using System.Globalization;
+using Parley.Tariffs;
+using Spectre.Console.Cli;
+
+namespace Parley.Cli.Commands;
+
+/// <summary>Options shared by the <c>parley tariffs</c> verbs.</summary>
+internal class TariffsSettings : CommandSettings
+{
+    [CommandOption("--overlay <FILE>")]
+    [Description("Offer overlay (YAML) applied to the statutory schedule (see examples/offers/).")]
+    public string? Overlay { get; init; }
+
+    [CommandOption("-f|--format <FORMAT>")]
+    [Description("table (default) or json.")]
+    [DefaultValue("table")]
+    public string Format { get; init; } = "table";
+
+    public bool Json => Format.Equals("json", StringComparison.OrdinalIgnoreCase)
+        ? true
+        : Format.Equals("table", StringComparison.OrdinalIgnoreCase) ? false
+        : throw new ParleyInputException("(command line)", null, "--format", Format, "table or json");
+
+    public TariffEngine Engine()
+    {
+        var schedule = TariffScheduleReader.Bundled;
+        if (Overlay is not null) schedule = TariffOverlay.Read(Overlay, schedule).ApplyTo(schedule);
+        return new TariffEngine(schedule);
+    }
+
+    public static DateOnly ParseDate(string? text, string field) =>
+        text is not null && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? TariffEngine.CheckDate(d, field)
+            : throw new ParleyInputException("(command line)", null, field, text, "a date as YYYY-MM-DD, e.g. 2025-05-01");
+}
