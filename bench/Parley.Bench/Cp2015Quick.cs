@@ -72,3 +72,37 @@ internal static class TariffQuick
         }
     }
 }
+
+internal static class EtrProbe
+{
+    public static void Run()
+    {
+        var s = Parley.Tariffs.TariffScheduleReader.Bundled;
+        var w = Parley.Tariffs.ImportWeights.Bundled2024;
+        var e = new Parley.Tariffs.TariffEngine(s);
+        var d = new DateOnly(2025, 1, 1);
+        double total = w.Total, mfnStat = 0, mfnCaMxStat = 0, caMx = 0, s232Stat = 0, steelAlu = 0;
+        var auth = new Dictionary<string, double>();
+        for (var k = 0; k < w.Values.Length; k++)
+        {
+            if (!s.Partners.TryGetValue(w.Countries[k], out var p) || !s.Knows(Parley.Tariffs.HtsCode.TryParse(w.Codes[k])!.Value)) continue;
+            var r = e.Rate(d, p, Parley.Tariffs.HtsCode.TryParse(w.Codes[k])!.Value, Parley.Tariffs.RateBasis.Statutory);
+            var m = r.Components.Where(c => c.Authority == "MFN").Sum(c => c.Rate);
+            mfnStat += m * w.Values[k];
+            if (p.IsUsmca) { mfnCaMxStat += m * w.Values[k]; caMx += w.Values[k]; }
+            s232Stat += r.Components.Where(c => c.Authority == "S232").Sum(c => c.Rate) * w.Values[k];
+            if (w.Codes[k][..2] is "72" or "73" or "76") steelAlu += w.Values[k];
+        }
+        Console.WriteLine($"statutory MFN contribution {mfnStat / total:P3}; CA/MX statutory MFN {mfnCaMxStat / total:P3} on {caMx / total:P1} of imports; S232 {s232Stat / total:P3}; ch72/73/76 imports {steelAlu / 1e9:F1} bn");
+    }
+}
+
+internal static class ExpandFull
+{
+    public static void Run()
+    {
+        var e = new Parley.Tariffs.TariffEngine(Parley.Tariffs.TariffScheduleReader.Bundled);
+        var x = Parley.Tariffs.ScheduleExpansion.Run(e);
+        Console.WriteLine($"full expansion: {x.Lines.Count} lines x {x.Partners.Count} partners x {x.Dates.Count} dates = {x.Evaluations:N0} rates in {x.ElapsedMilliseconds / 1000:F1} s; {x.ChangeCount:N0} change points; peak working set {x.PeakWorkingSetBytes / 1e6:F0} MB");
+    }
+}

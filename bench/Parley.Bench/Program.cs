@@ -6,6 +6,16 @@ internal static class Program
 {
     private static void Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "--expand")
+        {
+            ExpandFull.Run();
+            return;
+        }
+        if (args.Length > 0 && args[0] == "--etrprobe")
+        {
+            EtrProbe.Run();
+            return;
+        }
         if (args.Length > 0 && args[0] == "--tariffs")
         {
             TariffQuick.Run();

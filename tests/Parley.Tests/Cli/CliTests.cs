@@ -104,8 +104,11 @@ public class CliTests
     [Fact]
     public void Every_example_scenario_runs_and_converges()
     {
-        var files = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "examples"), "*.yaml", SearchOption.AllDirectories);
-        Assert.True(files.Length >= 9);
+        var files = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "examples"), "*.yaml", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}offers{Path.DirectorySeparatorChar}", StringComparison.Ordinal)).ToArray();
+        Assert.True(files.Length >= 11);
+        foreach (var offer in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "examples", "offers"), "*.yaml"))
+            Assert.NotEmpty(Parley.Tariffs.TariffOverlay.Read(offer, Parley.Tariffs.TariffScheduleReader.Bundled).Measures);
         foreach (var f in files)
         {
             var r = Parley.Scenarios.ScenarioRunner.Run(Parley.Scenarios.ScenarioFile.Read(f));
@@ -122,5 +125,48 @@ public class CliTests
         Assert.Contains("15% all-in deal", stdout);
         Assert.Contains("KOR", stdout);
         Assert.Contains("all converged: True", stdout);
+    }
+
+    [Fact]
+    public void Tariffs_rate_json_has_total_rate_and_components()
+    {
+        var (code, stdout, stderr) = Run("tariffs", "rate", "--date", "2025-10-15", "--country", "JPN", "--hts", "8703.23.01", "--format", "json");
+        Assert.True(code == 0, stderr);
+        using var doc = System.Text.Json.JsonDocument.Parse(stdout);
+        Assert.Equal(0.15, doc.RootElement.GetProperty("total_rate").GetDouble(), 12);
+        Assert.Equal(2, doc.RootElement.GetProperty("components").GetArrayLength());
+    }
+
+    [Fact]
+    public void Tariffs_etr_json_has_etr_as_a_fraction()
+    {
+        var (code, stdout, stderr) = Run("tariffs", "etr", "--date", "2025-01-01", "--by", "group", "--format", "json");
+        Assert.True(code == 0, stderr);
+        using var doc = System.Text.Json.JsonDocument.Parse(stdout);
+        Assert.InRange(doc.RootElement.GetProperty("etr").GetDouble(), 0.02, 0.03);
+    }
+
+    [Theory]
+    [InlineData("tariffs", "rate", "--date", "2024-12-31", "--country", "JPN", "--hts", "8703.23.01")]
+    [InlineData("tariffs", "rate", "--date", "2025-05-01", "--country", "Narnia", "--hts", "8703.23.01")]
+    [InlineData("tariffs", "rate", "--date", "2025-05-01", "--country", "JPN", "--hts", "1234.56.78")]
+    [InlineData("tariffs", "rate", "--date", "May 1", "--country", "JPN", "--hts", "8703.23.01")]
+    [InlineData("tariffs", "etr", "--date", "2025-05-01", "--by", "planet")]
+    public void Tariff_query_errors_exit_2_with_one_line(params string[] args)
+    {
+        var (code, _, stderr) = Run(args);
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: ", stderr);
+        Assert.Single(stderr.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void Malformed_overlay_on_the_command_line_exits_2()
+    {
+        using var tmp = new TempFolder();
+        var overlay = tmp.Write("bad.yaml", "name: x\nmeasures:\n  - { id: A, authority: S232, program: autos, country: JPN, from: 2025-07-01, rate: -1 }\n");
+        var (code, _, stderr) = Run("tariffs", "rate", "--date", "2025-10-15", "--country", "JPN", "--hts", "8703.23.01", "--overlay", overlay);
+        Assert.Equal(2, code);
+        Assert.Contains("bad.yaml:3", stderr);
     }
 }
