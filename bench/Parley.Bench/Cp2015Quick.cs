@@ -106,3 +106,38 @@ internal static class ExpandFull
         Console.WriteLine($"full expansion: {x.Lines.Count} lines x {x.Partners.Count} partners x {x.Dates.Count} dates = {x.Evaluations:N0} rates in {x.ElapsedMilliseconds / 1000:F1} s; {x.ChangeCount:N0} change points; peak working set {x.PeakWorkingSetBytes / 1e6:F0} MB");
     }
 }
+
+internal static class NegotiateQuick
+{
+    public static void Run(string file)
+    {
+        var sw = Stopwatch.StartNew();
+        var spec = Parley.Negotiation.NegotiationFile.Read(file);
+        var r = Parley.Negotiation.NegotiationAnalysis.Run(spec);
+        Console.WriteLine($"{r.Packages.Count} packages in {sw.ElapsedMilliseconds} ms; BATNA ({r.Batna.Utility1:F4}, {r.Batna.Utility2:F4}); ZOPA {r.Bargaining.Zopa.Count}; frontier {r.Bargaining.Frontier.Count}");
+        void Show(string label, int? k) { if (k is { } i) Console.WriteLine($"  {label}: {r.Packages[i].Describe(spec)} u=({r.U1[i]:F4}, {r.U2[i]:F4}) KOR welfare {r.Outcomes[i].Values.GetValueOrDefault("KOR/welfare"):F4}"); }
+        Show("Nash", r.Bargaining.Nash); Show("KS", r.Bargaining.KalaiSmorodinsky); Show("Utilitarian", r.Bargaining.Utilitarian);
+        foreach (var f in r.Bargaining.Frontier) Show("frontier", f);
+        foreach (var c in r.Concessions) Console.WriteLine($"  {c.Issue}={c.Option}: {c.Value1:F4} {c.Value2:F4} {c.Reading}");
+        foreach (var p in r.Rounds) Console.WriteLine($"  round {p.Round} {p.Party}: {r.Packages[p.Package].Describe(spec)} dist {p.DistanceToFrontier:F4} move {p.MoveTariffPoints} {p.MoveUtility}");
+        foreach (var o in r.Offers) Console.WriteLine($"  offers {o.Strategy1.Name}/{o.Strategy2.Name} T={o.Deadline}: {(o.Agreement is { } a ? r.Packages[a].Describe(spec) : "no agreement")} round {o.Round}");
+        foreach (var s in r.Sensitivity) Console.WriteLine($"  {s.Case}: zopa {s.HasZopa} ({s.ZopaSize}) nash same {s.NashUnchanged}");
+    }
+}
+
+internal static class NegotiateDebug
+{
+    public static void Run(string file)
+    {
+        var spec = Parley.Negotiation.NegotiationFile.Read(file);
+        var e = new Parley.Negotiation.NegotiationEvaluator(spec);
+        var pk = Parley.Negotiation.Package.Enumerate(spec);
+        foreach (var p in pk.Where(p => p.Choices[0] == 0 && p.Choices[2] == 0 && p.Choices[3] == 0))
+        {
+            var o = e.EvaluateAll([p])[0];
+            Console.WriteLine(p.Describe(spec) + ": " + string.Join(", ", o.Values.Where(kv => kv.Key.StartsWith("JPN") || kv.Key.StartsWith("USA")).Select(kv => $"{kv.Key}={kv.Value:F4}")));
+        }
+        var b = e.EvaluateBatna();
+        Console.WriteLine("BATNA: " + string.Join(", ", b.Values.Where(kv => kv.Key.StartsWith("JPN") || kv.Key.StartsWith("USA")).Select(kv => $"{kv.Key}={kv.Value:F4}")));
+    }
+}

@@ -6,6 +6,16 @@ internal static class Program
 {
     private static void Main(string[] args)
     {
+        if (args.Length > 1 && args[0] == "--negdebug")
+        {
+            NegotiateDebug.Run(args[1]);
+            return;
+        }
+        if (args.Length > 1 && args[0] == "--negotiate")
+        {
+            NegotiateQuick.Run(args[1]);
+            return;
+        }
         if (args.Length > 0 && args[0] == "--expand")
         {
             ExpandFull.Run();

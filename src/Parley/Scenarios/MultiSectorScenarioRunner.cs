@@ -30,8 +30,15 @@ public static class MultiSectorScenarioRunner
         else throw new ParleyInputException(file, null, "tariffs.base", s.Base, "data, zero or a tariff column of the dataset: " + string.Join(", ", d.TariffSets.Keys));
         if (s.FromSchedule is { } fs)
             t = Tariffs.ScheduleBridge.ToMultiSector(ScenarioRunner.ScheduleEngine(fs), Tariffs.ImportWeights.Bundled2024, fs.Date, d, t);
+        ApplyChanges(t, s.Changes, d, file);
+        return t;
+    }
+
+    /// <summary>Applies tariff changes (levels) in order to a [j][i][n] tariff array. Mutates and returns <paramref name="t"/>.</summary>
+    public static double[] ApplyChanges(double[] t, IEnumerable<TariffChange> changes, MultiSectorDataset d, string file)
+    {
         var wld = new WorldDataset(d.Name, d.Vintage, d.Regions, new TradeMatrix(d.N, new double[d.N * d.N]), new double[d.N], null);
-        foreach (var c in s.Changes)
+        foreach (var c in changes)
         {
             var importers = ScenarioRunner.Resolve(wld, c.Importers, file, c.Line, "importer");
             var exporters = ScenarioRunner.Resolve(wld, c.Exporters, file, c.Line, "exporter");

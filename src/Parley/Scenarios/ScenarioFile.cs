@@ -54,10 +54,32 @@ public static class ScenarioFile
     };
 
     /// <summary>Reads and validates a scenario file; errors name file, line and key.</summary>
-    public static Scenario Read(string path)
+    public static Scenario Read(string path) => Parse(YamlMap.Load(path), path, null);
+
+    /// <summary>Tariff changes listed under <paramref name="key"/> of a mapping (shared with negotiation files).</summary>
+    internal static IReadOnlyList<TariffChange> ParseChanges(YamlMap map, string key, ModelKind kind)
     {
-        var root = YamlMap.Load(path);
-        var name = root.RequiredString("name", "a scenario name, e.g. 'name: US–Japan deal at 15%'");
+        var changes = new List<TariffChange>();
+        foreach (var c in map.MapList(key))
+        {
+            var importers = c.Codes("importer") ?? throw c.Error("importer", null, null, "an importer code or group, e.g. 'importer: USA'");
+            var exporters = c.Codes("exporter") ?? throw c.Error("exporter", null, null, "an exporter code or group, e.g. 'exporter: JPN' or 'exporter: ALL'");
+            var rate = c.Number("rate", 0, Data.WorldDatasetReader.MaxTariff)
+                       ?? throw c.Error("rate", null, null, "a tariff as a fraction between 0 and 10, e.g. 'rate: 0.15'");
+            var sectors = c.Codes("sector");
+            if (sectors is not null && kind == ModelKind.OneSector)
+                throw c.Error("sector", null, sectors[0].Value, "no 'sector:' key: the one-sector model has no sectors (use 'model: { type: multi-sector }')");
+            c.RejectUnknownKeys();
+            changes.Add(new TariffChange(importers.Select(x => x.Value).ToArray(), exporters.Select(x => x.Value).ToArray(), rate, c.Line,
+                sectors?.Select(x => x.Value).ToArray()));
+        }
+        return changes;
+    }
+
+    /// <summary>Parses a scenario mapping (a scenario file's root, or a negotiation file's <c>baseline:</c>).</summary>
+    internal static Scenario Parse(YamlMap root, string path, string? defaultName)
+    {
+        var name = defaultName is null ? root.RequiredString("name", "a scenario name, e.g. 'name: US–Japan deal at 15%'") : root.String("name") ?? defaultName;
         var description = root.String("description");
         var datasetKey = root.String("dataset");
 
@@ -107,19 +129,7 @@ public static class ScenarioFile
             if (fromSchedule is not null && tariffBase == "announced-us")
                 throw t.Error("base", null, tariffBase, "zero when 'from-schedule' supplies the US tariffs");
             floor = t.Number("floor", 0, Data.WorldDatasetReader.MaxTariff) ?? floor;
-            foreach (var c in t.MapList("changes"))
-            {
-                var importers = c.Codes("importer") ?? throw c.Error("importer", null, null, "an importer code or group, e.g. 'importer: USA'");
-                var exporters = c.Codes("exporter") ?? throw c.Error("exporter", null, null, "an exporter code or group, e.g. 'exporter: JPN' or 'exporter: ALL'");
-                var rate = c.Number("rate", 0, Data.WorldDatasetReader.MaxTariff)
-                           ?? throw c.Error("rate", null, null, "a tariff as a fraction between 0 and 10, e.g. 'rate: 0.15'");
-                var sectors = c.Codes("sector");
-                if (sectors is not null && kind == ModelKind.OneSector)
-                    throw c.Error("sector", null, sectors[0].Value, "no 'sector:' key: the one-sector model has no sectors (use 'model: { type: multi-sector }')");
-                c.RejectUnknownKeys();
-                changes.Add(new TariffChange(importers.Select(x => x.Value).ToArray(), exporters.Select(x => x.Value).ToArray(), rate, c.Line,
-                    sectors?.Select(x => x.Value).ToArray()));
-            }
+            changes.AddRange(ParseChanges(t, "changes", kind));
             t.RejectUnknownKeys();
         }
 

@@ -56,10 +56,7 @@ public static class ScenarioRunner
             var (fromSchedule, _) = Tariffs.ScheduleBridge.ToWorld(ScheduleEngine(fs), Tariffs.ImportWeights.Bundled2024, fs.Date, data);
             for (var k = 0; k < t.Length; k++) t[k] = Math.Max(t[k], fromSchedule[k]);
         }
-        foreach (var c in s.Changes)
-        {
-            TariffShocks.Set(t, n, Resolve(data, c.Importers, file, c.Line, "importer"), Resolve(data, c.Exporters, file, c.Line, "exporter"), c.Rate);
-        }
+        ApplyChanges(t, s.Changes, data, file);
         var r = s.Retaliation;
         if (r.Mode != RetaliationMode.None)
         {
@@ -75,6 +72,15 @@ public static class ScenarioRunner
             };
             foreach (var j in by) t[target * n + j] = r.Mode == RetaliationMode.Reciprocal ? t[j * n + target] : rate;
         }
+        return t;
+    }
+
+    /// <summary>Applies tariff changes (levels) in order to an N×N matrix. Mutates and returns <paramref name="t"/>.</summary>
+    public static double[] ApplyChanges(double[] t, IEnumerable<TariffChange> changes, WorldDataset data, string file)
+    {
+        var n = data.Countries.Count;
+        foreach (var c in changes)
+            TariffShocks.Set(t, n, Resolve(data, c.Importers, file, c.Line, "importer"), Resolve(data, c.Exporters, file, c.Line, "exporter"), c.Rate);
         return t;
     }
 
