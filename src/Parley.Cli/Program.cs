@@ -27,6 +27,8 @@ internal static class Program
                 .WithExample("simulate", "examples/liberation-day.yaml", "--out", "out/liberation-day");
             c.AddCommand<ReplicateCommand>("replicate").WithDescription("Re-run a paper's published tables (jie2025).")
                 .WithExample("replicate", "jie2025", "--format", "csv");
+            c.AddCommand<NegotiateCommand>("negotiate").WithDescription("Price every package of a negotiation with a GE model: frontier, Nash/Kalai, ZOPA, rounds, offers.")
+                .WithExample("negotiate", "examples/us-japan-2025.yaml", "--out", "report");
             c.AddBranch("tariffs", t =>
             {
                 t.SetDescription("The US statutory tariff schedule: rates by line, timelines, diffs, effective rates, supplier concentration.");

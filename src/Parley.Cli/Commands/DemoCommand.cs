@@ -40,6 +40,10 @@ internal sealed class DemoCommand : Command
         Parallel.For(0, autoFiles.Length, k => autos[k] = ScenarioRunner.Run(ScenarioFile.Read(autoFiles[k]), "parley demo"));
         WriteAutos(console, autos);
 
+        var negotiation = Parley.Negotiation.NegotiationAnalysis.Run(Parley.Negotiation.NegotiationFile.Read(Path.Combine(examples, "us-japan-2025.yaml")), sensitivity: false);
+        NegotiateCommand.Summary(console, negotiation, full: false);
+        console.MarkupLine("[grey]Full analysis (frontier, rounds, alternating offers, sensitivity, HTML report): parley negotiate examples/us-japan-2025.yaml --out report[/]");
+
         var solves = results.Concat(autos).Append(liberation).SelectMany(r => r.Diagnostics).ToArray();
         console.MarkupLine($"[grey]{solves.Length} equilibria solved (one-sector: 194 countries; multi-sector: 41 regions × 35 sectors); all converged: {solves.All(d => d.Converged)}; " +
                            $"max residual {solves.Max(d => d.ResidualNorm):E1}; slowest {solves.Max(d => d.ElapsedMilliseconds):F0} ms.[/]");

@@ -9,6 +9,9 @@ public sealed record Package(int Index, int[] Choices)
     public string Describe(NegotiationSpec spec) =>
         string.Join(" | ", spec.Issues.Select((issue, k) => $"{issue.Id}={issue.Options[Choices[k]].Id}"));
 
+    /// <summary>Option ids only, in issue order: "fifteen / fifteen / pledge / rice_quota".</summary>
+    public string Short(NegotiationSpec spec) => string.Join(" / ", spec.Issues.Select((issue, k) => issue.Options[Choices[k]].Id));
+
     /// <summary>Every package of the spec (odometer order; the last issue varies fastest).</summary>
     public static IReadOnlyList<Package> Enumerate(NegotiationSpec spec, long limit = 100_000)
     {
