@@ -105,7 +105,10 @@ public class CliTests
     public void Every_example_scenario_runs_and_converges()
     {
         var files = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "examples"), "*.yaml", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}offers{Path.DirectorySeparatorChar}", StringComparison.Ordinal)).ToArray();
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}offers{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => !File.ReadAllText(f).Contains("\nparties:", StringComparison.Ordinal)).ToArray();
+        foreach (var negotiation in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "examples"), "us-*-2025.yaml"))
+            Assert.Equal(2, Parley.Negotiation.NegotiationFile.Read(negotiation).Parties.Count);
         Assert.True(files.Length >= 11);
         foreach (var offer in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "examples", "offers"), "*.yaml"))
             Assert.NotEmpty(Parley.Tariffs.TariffOverlay.Read(offer, Parley.Tariffs.TariffScheduleReader.Bundled).Measures);
@@ -168,5 +171,24 @@ public class CliTests
         var (code, _, stderr) = Run("tariffs", "rate", "--date", "2025-10-15", "--country", "JPN", "--hts", "8703.23.01", "--overlay", overlay);
         Assert.Equal(2, code);
         Assert.Contains("bad.yaml:3", stderr);
+    }
+
+    [Fact]
+    public void Negotiate_writes_the_report_and_bad_files_exit_2()
+    {
+        using var tmp = new TempFolder();
+        var file = tmp.Write("n.yaml", Parley.Tests.Negotiation.NegotiationFileTests.Small);
+        var outDir = Path.Combine(tmp.Path, "report");
+        var (code, stdout, stderr) = Run("negotiate", file, "--out", outDir, "--no-sensitivity");
+        Assert.True(code == 0, stderr);
+        Assert.Contains("Bargaining solutions", stdout);
+        foreach (var f in Parley.Reports.NegotiationReport.Files) Assert.True(File.Exists(Path.Combine(outDir, f)), f);
+        Assert.Contains("<svg", File.ReadAllText(Path.Combine(outDir, "report.html")));
+        Assert.Equal(13, File.ReadAllLines(Path.Combine(outDir, "packages.csv")).Length);
+
+        var bad = tmp.Write("bad.yaml", Parley.Tests.Negotiation.NegotiationFileTests.Small.Replace("weight: 0.2", "weight: lots"));
+        var failed = Run("negotiate", bad);
+        Assert.Equal(2, failed.Code);
+        Assert.Contains("bad.yaml:", failed.Err);
     }
 }

@@ -1,0 +1,135 @@
+using Parley.Negotiation;
+using Xunit;
+
+namespace Parley.Tests.Negotiation;
+
+public class NegotiationFileTests
+{
+    internal const string Small = """
+        name: small one-sector talks
+        baseline:
+          tariffs: { base: announced-us }
+        parties:
+          - code: USA
+            objective:
+              - { outcome: welfare, weight: 1 }
+              - { outcome: tariff_revenue, weight: 0.2 }
+          - code: JPN
+            objective:
+              - { outcome: welfare, weight: 1 }
+              - { outcome: employment, weight: 0.5 }
+        observers: [KOR, EU27]
+        issues:
+          - id: us_on_japan
+            options:
+              - { id: announced, tariffs: [ { importer: USA, exporter: JPN, rate: 0.24 } ] }
+              - { id: fifteen, tariffs: [ { importer: USA, exporter: JPN, rate: 0.15 } ] }
+              - { id: ten, tariffs: [ { importer: USA, exporter: JPN, rate: 0.10 } ] }
+          - id: japan_on_us
+            options:
+              - { id: zero, tariffs: [ { importer: JPN, exporter: USA, rate: 0.0 } ] }
+              - { id: retaliate, tariffs: [ { importer: JPN, exporter: USA, rate: 0.10 } ] }
+          - id: pledge
+            options:
+              - { id: none }
+              - { id: yes, transfers: [ { from: JPN, to: USA, usd_billions: 5 } ] }
+        batna:
+          label: announced tariffs and Japanese retaliation
+          tariffs:
+            - { importer: USA, exporter: JPN, rate: 0.24 }
+            - { importer: JPN, exporter: USA, rate: 0.24 }
+        rounds:
+          - label: first
+            date: 2025-05-01
+            positions:
+              JPN: { us_on_japan: ten }
+              USA: { us_on_japan: announced, pledge: yes }
+          - label: second
+            date: 2025-06-01
+            positions:
+              JPN: { us_on_japan: fifteen, pledge: yes }
+        deadline_rounds: 6
+        """;
+
+    [Fact]
+    public void Same_file_gives_the_same_result_twice_and_invariants_hold()
+    {
+        using var tmp = new TempFolder();
+        var spec = NegotiationFile.Read(tmp.Write("n.yaml", Small));
+        Assert.Equal(12, spec.PackageCount);
+        var a = NegotiationAnalysis.Run(spec, sensitivity: false);
+        var b = NegotiationAnalysis.Run(spec, sensitivity: false);
+        Assert.Equal(a.U1, b.U1);
+        Assert.Equal(a.U2, b.U2);
+        Assert.Equal(a.Bargaining.Nash, b.Bargaining.Nash);
+        Assert.All(a.Outcomes, o => Assert.All(o.Values.Values, v => Assert.True(double.IsFinite(v))));
+        if (a.Bargaining.Nash is { } nash)
+        {
+            Assert.Contains(nash, a.Bargaining.Frontier);
+            Assert.True(a.U1[nash] >= a.Batna.Utility1 && a.U2[nash] >= a.Batna.Utility2);
+        }
+        // Lower US tariffs on Japan raise Japan's welfare, all else equal (the model prices the issue sensibly).
+        var p0 = a.Packages.Single(p => p.Choices.SequenceEqual(new[] { 0, 0, 0 })).Index;
+        var p2 = a.Packages.Single(p => p.Choices.SequenceEqual(new[] { 2, 0, 0 })).Index;
+        Assert.True(a.Outcomes[p2].Values["JPN/welfare"] > a.Outcomes[p0].Values["JPN/welfare"]);
+        Assert.Equal(3, a.Rounds.Count);
+        Assert.NotNull(a.Rounds[2].MoveUtility);
+    }
+
+    private static ParleyInputException Fails(string yaml)
+    {
+        using var tmp = new TempFolder();
+        var path = tmp.Write("bad.yaml", yaml);
+        return Assert.Throws<ParleyInputException>(() => NegotiationAnalysis.Run(NegotiationFile.Read(path), sensitivity: false));
+    }
+
+    [Fact]
+    public void Unknown_issue_in_a_round_is_an_error_with_its_line()
+    {
+        var e = Fails(Small.Replace("JPN: { us_on_japan: fifteen, pledge: yes }", "JPN: { us_on_japan: fifteen, autos: yes }"));
+        Assert.Equal("rounds[1].positions.JPN.autos", e.Field);
+        Assert.NotNull(e.LineNumber);
+    }
+
+    [Fact]
+    public void Unknown_option_in_a_round_names_the_options()
+    {
+        var e = Fails(Small.Replace("JPN: { us_on_japan: ten }", "JPN: { us_on_japan: zero }"));
+        Assert.Contains("announced, fifteen, ten", e.Message);
+    }
+
+    [Fact]
+    public void Option_without_model_inputs_is_an_error()
+    {
+        var e = Fails(Small.Replace("- { id: yes, transfers: [ { from: JPN, to: USA, usd_billions: 5 } ] }", "- { id: yes }"));
+        Assert.Contains("map to model inputs", e.Message);
+    }
+
+    [Fact]
+    public void Weight_that_is_not_a_number_is_an_error()
+    {
+        var e = Fails(Small.Replace("{ outcome: tariff_revenue, weight: 0.2 }", "{ outcome: tariff_revenue, weight: high }"));
+        Assert.Equal("parties[0].objective[1].weight", e.Field);
+        Assert.Equal("high", e.Value);
+    }
+
+    [Fact]
+    public void Unknown_party_code_and_sector_outcome_in_one_sector_model_are_errors()
+    {
+        Assert.Equal("parties.code", Fails(Small.Replace("- code: JPN", "- code: XXX").Replace("JPN:", "XXX:")).Field);
+        Assert.Contains("no sectors", Fails(Small.Replace("{ outcome: employment, weight: 0.5 }", "{ outcome: sector_output, sector: c15, weight: 0.5 }")).Message);
+    }
+
+    [Fact]
+    public void US_Japan_example_Nash_package_is_the_recorded_agreement()
+    {
+        // With the example's stated assumptions, the Nash bargaining package equals the agreement the tariff data record
+        // (15% all-in cars, 15% reciprocal floor, the pledge, larger rice purchases).
+        var spec = NegotiationFile.Read(Path.Combine(AppContext.BaseDirectory, "examples", "us-japan-2025.yaml"));
+        var r = NegotiationAnalysis.Run(spec, sensitivity: false);
+        Assert.True(r.Bargaining.HasZopa);
+        Assert.Equal("fifteen / fifteen / pledge / rice_quota", r.Packages[r.Bargaining.Nash!.Value].Short(spec));
+        var agreed = r.Rounds.Last();
+        Assert.Equal(r.Bargaining.Nash, agreed.Package);
+    }
+}
