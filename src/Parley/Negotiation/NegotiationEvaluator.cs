@@ -31,6 +31,7 @@ public sealed class NegotiationEvaluator
     private readonly OneSectorParameters? _params;
     private readonly double[]? _osBaseTariffs;
     private readonly OneSectorResult? _osBase;
+    private readonly EquilibriumSolver.WarmStart? _osWarm;
 
     /// <summary>Prepares the model and solves the baseline.</summary>
     public NegotiationEvaluator(NegotiationSpec spec, EvaluationOptions? options = null)
@@ -55,6 +56,7 @@ public sealed class NegotiationEvaluator
             _economy = ScenarioRunner.Calibrate(b with { Parameters = _params }, _world);
             _osBaseTariffs = ScenarioRunner.BuildTariffs(b, _world, _economy);
             _osBase = EquilibriumSolver.Solve(spec.Name + " (baseline)", _economy, _osBaseTariffs, _params);
+            _osWarm = EquilibriumSolver.PrepareWarmStart(_osBase);
         }
         CheckCodes();
     }
@@ -139,9 +141,7 @@ public sealed class NegotiationEvaluator
                 }
                 economy = economy with { Transfers = tr };
             }
-            var z = _osBase!.Equilibrium;
-            var start = z.Wage.Concat(z.Spending).Concat(z.Employment).ToArray();
-            var r = EquilibriumSolver.Solve($"{_spec.Name}: {label}", economy, t, _params!, start: start);
+            var r = EquilibriumSolver.Solve($"{_spec.Name}: {label}", economy, t, _params!, _osWarm!);
             OneSectorOutcomes(w, r, values);
         }
         return new PackageOutcome(values, Utility(_spec.Parties[0], values), Utility(_spec.Parties[1], values));

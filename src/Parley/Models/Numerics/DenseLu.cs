@@ -25,6 +25,9 @@ internal sealed class DenseLu
         _pivot = new int[n];
     }
 
+    /// <summary>Order of the matrix.</summary>
+    public int Size => _n;
+
     /// <summary>The matrix to factor (row-major); fill it, then call <see cref="Factor"/>.</summary>
     public Span<double> Matrix => _a;
 

@@ -38,7 +38,7 @@ public sealed record NewtonOptions
 internal static class NewtonSolver
 {
     public static (double[] Z, SolverDiagnostics Diagnostics) Solve(
-        INonlinearSystem system, ReadOnlySpan<double> start, NewtonOptions options)
+        INonlinearSystem system, ReadOnlySpan<double> start, NewtonOptions options, DenseLu? initialFactor = null)
     {
         var sw = System.Diagnostics.Stopwatch.StartNew();
         var n = system.Size;
@@ -47,11 +47,14 @@ internal static class NewtonSolver
         var trial = new double[n];
         var fTrial = new double[n];
         var step = new double[n];
-        var lu = new DenseLu(n);
+        // A factorisation from a nearby problem (e.g. the baseline of a negotiation) is used read-only for chord steps;
+        // the first fresh Jacobian goes into a private factorisation.
+        var lu = initialFactor ?? new DenseLu(n);
+        var shared = initialFactor is not null;
         system.Residual(z, f);
         var norm2 = Norm2(f);
         int iterations = 0, jacobians = 0;
-        var haveFactor = false;
+        var haveFactor = shared;
         var analytic = true;
         while (MaxAbs(f) >= options.Tolerance && iterations < options.MaxIterations && double.IsFinite(norm2))
         {
@@ -60,6 +63,7 @@ internal static class NewtonSolver
             var isNew = !haveFactor;
             if (isNew)
             {
+                if (shared) { lu = new DenseLu(n); shared = false; }
                 if (!system.Jacobian(z, lu.Matrix))
                 {
                     analytic = false;

@@ -20,7 +20,30 @@ public static class EquilibriumSolver
     /// <param name="options">Solver options (default tolerance 1e-12 on scaled residuals).</param>
     /// <param name="start">Optional warm start (ŵ, Ê, L̂[, P̂]); default all ones (the factual equilibrium).</param>
     public static OneSectorResult Solve(string scenario, Economy economy, double[] tariffs, OneSectorParameters parameters,
-        NewtonOptions? options = null, double[]? start = null)
+        NewtonOptions? options = null, double[]? start = null) => Solve(scenario, economy, tariffs, parameters, options, start, null);
+
+    /// <summary>
+    /// A reusable starting point for many nearby counterfactuals (e.g. every package of a negotiation): the solved
+    /// unknowns of <paramref name="solved"/> and the factorised Jacobian there. Solves started from it begin with chord
+    /// steps and build a Jacobian of their own only if those stop contracting.
+    /// </summary>
+    public static WarmStart PrepareWarmStart(OneSectorResult solved)
+    {
+        var e = solved.Economy;
+        if (e.HasRoundabout) return new WarmStart(solved.Equilibrium.Wage.Concat(solved.Equilibrium.Spending).Concat(solved.Equilibrium.Employment).Concat(solved.Equilibrium.PriceIndex).ToArray(), null);
+        var z = solved.Equilibrium.Wage.Concat(solved.Equilibrium.Spending).Concat(solved.Equilibrium.Employment).ToArray();
+        var system = new BaselineSystem(e, solved.Tariffs, solved.Parameters, e.Countries.Countries.Select(c => c.Iso3).ToArray());
+        var lu = new DenseLu(system.Size);
+        system.Jacobian(z, lu.Matrix);
+        return new WarmStart(z, lu.Factor() ? lu : null);
+    }
+
+    /// <summary>Solves from a <see cref="WarmStart"/> (see <see cref="PrepareWarmStart"/>).</summary>
+    public static OneSectorResult Solve(string scenario, Economy economy, double[] tariffs, OneSectorParameters parameters, WarmStart warm, NewtonOptions? options = null) =>
+        Solve(scenario, economy, tariffs, parameters, options, warm.Z, warm.Factor);
+
+    private static OneSectorResult Solve(string scenario, Economy economy, double[] tariffs, OneSectorParameters parameters,
+        NewtonOptions? options, double[]? start, DenseLu? factor)
     {
         parameters.Validated();
         var n = economy.N;
@@ -34,12 +57,26 @@ public static class EquilibriumSolver
         OneSectorSystem system = economy.HasRoundabout
             ? new RoundaboutSystem(economy, tariffs, parameters, names)
             : new BaselineSystem(economy, tariffs, parameters, names);
-        var (z, d) = NewtonSolver.Solve(system, start ?? Ones(system.Size), options);
+        var (z, d) = NewtonSolver.Solve(system, start ?? Ones(system.Size), options, factor?.Size == system.Size ? factor : null);
         if (!d.Converged) throw new EquilibriumNotConvergedException(scenario, d);
         system.Evaluate(z);
         var eq = system.ToEquilibrium(d);
         var (countries, world) = OutcomeStatistics.Compute(economy, tariffs, parameters, eq);
         return new OneSectorResult(scenario, economy, tariffs, parameters, eq, countries, world);
+    }
+
+    /// <summary>Starting unknowns and an optional factorised Jacobian for nearby solves.</summary>
+    public sealed class WarmStart
+    {
+        internal WarmStart(double[] z, DenseLu? factor)
+        {
+            Z = z;
+            Factor = factor;
+        }
+
+        internal double[] Z { get; }
+
+        internal DenseLu? Factor { get; }
     }
 
     private static double[] Ones(int size) => Enumerable.Repeat(1.0, size).ToArray();
