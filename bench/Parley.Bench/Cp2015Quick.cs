@@ -141,3 +141,20 @@ internal static class NegotiateDebug
         Console.WriteLine("BATNA: " + string.Join(", ", b.Values.Where(kv => kv.Key.StartsWith("JPN") || kv.Key.StartsWith("USA")).Select(kv => $"{kv.Key}={kv.Value:F4}")));
     }
 }
+
+internal static class EstimateQuick
+{
+    public static void Run(string file)
+    {
+        var sw = Stopwatch.StartNew();
+        var spec = Parley.Models.Estimation.EstimationFile.Read(file);
+        Console.WriteLine($"read {sw.ElapsedMilliseconds} ms");
+        foreach (var c in spec.Columns)
+        {
+            sw.Restart();
+            var r = Parley.Models.Estimation.GravityEstimator.Estimate(c);
+            Console.WriteLine($"col {r.Name}: N={r.Observations} it={r.Iterations} sweeps={r.InnerSweeps} {sw.ElapsedMilliseconds} ms; {r.VceDescription}");
+            foreach (var co in r.Coefficients) Console.WriteLine($"   {co.Variable,-12} {co.Estimate,10:F4} ({co.StdError:F4})");
+        }
+    }
+}

@@ -121,6 +121,10 @@ internal sealed class YamlMap
         };
     }
 
+    /// <summary>Every key of the mapping with its line, in file order.</summary>
+    public IReadOnlyList<(string Name, int Line)> Keys() =>
+        _node.Children.Select(kv => ((kv.Key as YamlScalarNode)?.Value ?? "", (int)kv.Key.Start.Line)).ToArray();
+
     /// <summary>Throws on any key that was never asked for.</summary>
     public void RejectUnknownKeys(params string[] allowed)
     {

@@ -1,0 +1,87 @@
+namespace Parley.Models.Estimation;
+
+/// <summary>Estimator.</summary>
+public enum EstimationMethod
+{
+    /// <summary>Ordinary least squares (with fixed effects partialled out).</summary>
+    Ols,
+
+    /// <summary>Poisson pseudo-maximum likelihood with high-dimensional fixed effects (IRLS).</summary>
+    Ppml,
+}
+
+/// <summary>What to do with fixed-effect levels that hold a single observation.</summary>
+public enum SingletonPolicy
+{
+    /// <summary>Refuse the estimation with an input error naming the observation (default).</summary>
+    Error,
+
+    /// <summary>Drop them (iteratively) and report the count, as ppmlhdfe does.</summary>
+    Drop,
+}
+
+/// <summary>Small-sample convention of the clustered/robust variance.</summary>
+public enum VceConvention
+{
+    /// <summary>Stata: OLS q = (N−1)/(N−K)·G/(G−1) with K = regressors + constant (absorbed effects not counted, which is what
+    /// reproduces the published Table 1); PPML (ppmlhdfe) q = G/(G−1), robust N/(N−1).</summary>
+    Stata,
+
+    /// <summary>fixest-style: q = (N−1)/(N−K)·G/(G−1) for both estimators, K = regressors + all fixed-effect levels (none of the
+    /// gravity fixed effects here are nested in pair clusters).</summary>
+    Fixest,
+}
+
+/// <summary>One regression to run (pure arrays; built from a data file by <see cref="EstimationFile"/>).</summary>
+/// <param name="Name">Column name in the output table.</param>
+/// <param name="Method">Estimator.</param>
+/// <param name="Y">Dependent variable (levels for PPML, e.g. log trade for OLS).</param>
+/// <param name="Regressors">Named regressor columns.</param>
+/// <param name="FixedEffects">Named fixed-effect dimensions as 0-based level ids per observation.</param>
+/// <param name="Cluster">Cluster id per observation (null: heteroskedasticity-robust).</param>
+/// <param name="Intercept">Add an intercept (only without fixed effects).</param>
+/// <param name="Singletons">Singleton policy.</param>
+/// <param name="Vce">Small-sample convention.</param>
+/// <param name="SourceFile">Data file (for errors).</param>
+/// <param name="Lines">1-based data line of each observation (for errors).</param>
+public sealed record RegressionInput(
+    string Name,
+    EstimationMethod Method,
+    double[] Y,
+    IReadOnlyList<(string Name, double[] Values)> Regressors,
+    IReadOnlyList<(string Name, int[] Ids)> FixedEffects,
+    int[]? Cluster,
+    bool Intercept,
+    SingletonPolicy Singletons,
+    VceConvention Vce,
+    string SourceFile,
+    int[] Lines);
+
+/// <summary>An estimated coefficient.</summary>
+/// <param name="Variable">Regressor name (<c>intercept</c> for the constant).</param>
+/// <param name="Estimate">Point estimate.</param>
+/// <param name="StdError">Standard error.</param>
+public sealed record Coefficient(string Variable, double Estimate, double StdError);
+
+/// <summary>Everything an estimation reports (spec §6).</summary>
+public sealed record RegressionResult(
+    string Name,
+    EstimationMethod Method,
+    IReadOnlyList<Coefficient> Coefficients,
+    double[,] Covariance,
+    int Observations,
+    int DroppedSingletons,
+    int DroppedSeparated,
+    IReadOnlyList<int> FixedEffectLevels,
+    int Clusters,
+    int Iterations,
+    int InnerSweeps,
+    double Deviance,
+    double PseudoR2,
+    bool Converged,
+    string VceDescription,
+    double ElapsedMilliseconds)
+{
+    /// <summary>Coefficient by name.</summary>
+    public Coefficient this[string variable] => Coefficients.First(c => c.Variable == variable);
+}
