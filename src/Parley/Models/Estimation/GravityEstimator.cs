@@ -70,10 +70,11 @@ public static class GravityEstimator
         var k = input.Vce == VceConvention.Fixest ? p + levels.Sum() - Math.Max(0, levels.Length - 1) : p + dof;
         double q;
         string vce;
-        if (input.Method == EstimationMethod.Ppml && input.Vce == VceConvention.Stata)
+        if (input.Vce == VceConvention.Stata && (input.Method == EstimationMethod.Ppml || levels.Length > 0))
         {
             q = cluster is null ? n / (n - 1.0) : clusters / (clusters - 1.0);
-            vce = cluster is null ? "robust, q = N/(N−1) (ppmlhdfe)" : $"clustered ({clusters} clusters), q = G/(G−1) (ppmlhdfe)";
+            var tool = input.Method == EstimationMethod.Ppml ? "ppmlhdfe" : "absorbed fixed effects, as the book's Table 1 column 3";
+            vce = cluster is null ? $"robust, q = N/(N−1) ({tool})" : $"clustered ({clusters} clusters), q = G/(G−1) ({tool})";
         }
         else
         {

@@ -23,8 +23,8 @@ public enum SingletonPolicy
 /// <summary>Small-sample convention of the clustered/robust variance.</summary>
 public enum VceConvention
 {
-    /// <summary>Stata: OLS q = (N−1)/(N−K)·G/(G−1) with K = regressors + constant (absorbed effects not counted, which is what
-    /// reproduces the published Table 1); PPML (ppmlhdfe) q = G/(G−1), robust N/(N−1).</summary>
+    /// <summary>Stata: OLS without fixed effects q = (N−1)/(N−K)·G/(G−1) (regress); OLS with absorbed fixed effects and PPML
+    /// (ppmlhdfe) q = G/(G−1), robust N/(N−1) — the conventions that reproduce the published Table 1.</summary>
     Stata,
 
     /// <summary>fixest-style: q = (N−1)/(N−K)·G/(G−1) for both estimators, K = regressors + all fixed-effect levels (none of the
