@@ -29,6 +29,8 @@ internal static class Program
                 .WithExample("replicate", "jie2025", "--format", "csv");
             c.AddCommand<NegotiateCommand>("negotiate").WithDescription("Price every package of a negotiation with a GE model: frontier, Nash/Kalai, ZOPA, rounds, offers.")
                 .WithExample("negotiate", "examples/us-japan-2025.yaml", "--out", "report");
+            c.AddCommand<EstimateCommand>("estimate").WithDescription("Estimate gravity regressions (OLS, PPML with high-dimensional fixed effects) from an estimation file.")
+                .WithExample("estimate", "examples/yotov-table1.yaml", "--format", "csv");
             c.AddBranch("tariffs", t =>
             {
                 t.SetDescription("The US statutory tariff schedule: rates by line, timelines, diffs, effective rates, supplier concentration.");

@@ -1,0 +1,68 @@
+using Parley.Models.Estimation;
+using Xunit;
+
+namespace Parley.Tests.Estimation;
+
+public class EstimationInputTests
+{
+    private const string Data = "exporter,importer,year,trade,dist,cont,pair\nA,B,2000,10,5,1,1\nB,A,2000,12,5,1,1\nA,C,2000,3,9,0,2\nC,A,2000,4,9,0,2\nB,C,2000,7,7,0,3\nC,B,2000,6,7,0,3\n";
+
+    private static string Spec(string column) =>
+        "name: t\ndata: d.csv\npanel: { exporter: exporter, importer: importer, year: year, trade: trade, distance: dist }\n" +
+        "variables:\n  ln_dist: log(dist)\ncolumns:\n" + column;
+
+    private static ParleyInputException Fails(string data, string spec)
+    {
+        using var tmp = new TempFolder();
+        tmp.Write("d.csv", data);
+        var path = tmp.Write("e.yaml", spec);
+        return Assert.Throws<ParleyInputException>(() =>
+        {
+            foreach (var c in EstimationFile.Read(path).Columns) GravityEstimator.Estimate(c);
+        });
+    }
+
+    private const string Ppml = "  - { name: \"1\", method: ppml, dependent: trade, regressors: [ln_dist, cont], fixed_effects: [exporter, importer], cluster: pair }\n";
+
+    [Fact]
+    public void Negative_trade_names_the_data_line()
+    {
+        var e = Fails(Data.Replace("A,C,2000,3,", "A,C,2000,-3,"), Spec(Ppml));
+        Assert.Equal(4, e.LineNumber);
+        Assert.Equal("trade", e.Field);
+    }
+
+    [Fact]
+    public void Non_numeric_value_names_line_and_column()
+    {
+        var e = Fails(Data.Replace("B,C,2000,7,7,", "B,C,2000,7,far,"), Spec(Ppml));
+        Assert.Equal(6, e.LineNumber);
+        Assert.Equal("dist", e.Field);
+    }
+
+    [Fact]
+    public void Missing_column_and_unknown_variable_are_named()
+    {
+        Assert.Equal("cont", Fails(Data.Replace(",cont,", ",contiguity,"), Spec(Ppml)).Value);
+        var e = Fails(Data, Spec(Ppml.Replace("[ln_dist, cont]", "[ln_dist, lang]")));
+        Assert.Equal("lang", e.Value);
+        Assert.NotNull(e.LineNumber);
+    }
+
+    [Fact]
+    public void Fixed_effect_level_with_one_observation_is_an_error_unless_dropped()
+    {
+        var data = Data + "D,A,2000,5,3,0,4\n";
+        var e = Fails(data, Spec(Ppml));
+        Assert.Contains("singletons: drop", e.Message);
+        Assert.Equal(8, e.LineNumber);
+    }
+
+    [Fact]
+    public void Perfect_collinearity_is_an_error()
+    {
+        var e = Fails(Data, Spec("  - { name: \"1\", method: ols, dependent: trade, regressors: [cont, cont2], cluster: pair }\n")
+            .Replace("  ln_dist: log(dist)\n", "  ln_dist: log(dist)\n  cont2: cont\n"));
+        Assert.Contains("collinear", e.Message);
+    }
+}
