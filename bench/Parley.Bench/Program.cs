@@ -6,6 +6,11 @@ internal static class Program
 {
     private static void Main(string[] args)
     {
+        if (args.Length > 1 && args[0] == "--gravity")
+        {
+            GravityQuick.Run(args[1]);
+            return;
+        }
         if (args.Length > 1 && args[0] == "--estimate")
         {
             EstimateQuick.Run(args[1]);

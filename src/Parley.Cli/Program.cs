@@ -31,6 +31,12 @@ internal static class Program
                 .WithExample("negotiate", "examples/us-japan-2025.yaml", "--out", "report");
             c.AddCommand<EstimateCommand>("estimate").WithDescription("Estimate gravity regressions (OLS, PPML with high-dimensional fixed effects) from an estimation file.")
                 .WithExample("estimate", "examples/yotov-table1.yaml", "--format", "csv");
+            c.AddBranch("gravity", g =>
+            {
+                g.SetDescription("Structural gravity in general equilibrium (gegravity-compatible and textbook variants, Monte Carlo).");
+                g.AddCommand<GravitySimulateCommand>("simulate").WithDescription("Run a structural-gravity experiment file.")
+                    .WithExample("gravity", "simulate", "examples/can-jpn-pta.yaml", "--format", "csv");
+            });
             c.AddBranch("tariffs", t =>
             {
                 t.SetDescription("The US statutory tariff schedule: rates by line, timelines, diffs, effective rates, supplier concentration.");

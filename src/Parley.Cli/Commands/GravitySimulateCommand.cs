@@ -1,0 +1,66 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text;
+using Parley.Models.Gravity;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Parley.Cli.Commands;
+
+/// <summary><c>parley gravity simulate FILE [--format table|csv] [--monte-carlo N] [--variant gegravity|textbook]</c>.</summary>
+internal sealed class GravitySimulateCommand : Command<GravitySimulateCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "<FILE>")] [Description("Structural-gravity experiment (YAML), e.g. examples/can-jpn-pta.yaml.")] public string File { get; init; } = "";
+        [CommandOption("-f|--format <FORMAT>")] [Description("table (default) or csv: country,statistic,value.")] [DefaultValue("table")] public string Format { get; init; } = "table";
+        [CommandOption("--monte-carlo <TRIALS>")] [Description("Run Monte Carlo with this many trials (default: the file's monte_carlo.trials; 0 = off).")] public int? Trials { get; init; }
+        [CommandOption("--variant <VARIANT>")] [Description("gegravity (default in the file) or textbook.")] public string? Variant { get; init; }
+    }
+
+    public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
+    {
+        var format = s.Format.ToLowerInvariant();
+        if (format is not ("table" or "csv")) throw new ParleyInputException("(command line)", null, "--format", s.Format, "table or csv");
+        var x = GravityExperiment.Read(s.File);
+        if (s.Variant is { } v)
+            x = x with { Variant = v switch { "gegravity" => GravityVariant.Gegravity, "textbook" => GravityVariant.Textbook, _ => throw new ParleyInputException("(command line)", null, "--variant", v, "gegravity or textbook") } };
+        var trials = s.Trials ?? x.Trials;
+        if (trials < 0) throw new ParleyInputException("(command line)", null, "--monte-carlo", trials.ToString(CultureInfo.InvariantCulture), "a number of trials ≥ 0");
+        var result = x.Run();
+        var mc = trials > 0 ? MonteCarlo.Run(x, trials) : null;
+        var console = AnsiConsoleAccessor.Console;
+        if (format == "csv")
+        {
+            var sb = new StringBuilder("country,statistic,value\n");
+            foreach (var c in result.Countries)
+                foreach (var (name, get) in MonteCarlo.Statistics)
+                    sb.Append(c.Country).Append(',').Append(name).Append(',').Append(GravityExperiment.F(get(c))).Append('\n');
+            if (mc is not null)
+                foreach (var m in mc.Summaries)
+                    foreach (var (suffix, value) in new[] { ("mc_mean", m.Mean), ("mc_sd", m.StdDev), ("mc_p2_5", m.Lower), ("mc_p97_5", m.Upper) })
+                        sb.Append(m.Country).Append(',').Append(m.Statistic).Append('_').Append(suffix).Append(',').Append(GravityExperiment.F(value)).Append('\n');
+            console.Profile.Out.Writer.Write(sb.ToString());
+            return Program.Ok;
+        }
+        var t = new Table().Title($"[bold]{Markup.Escape(x.Name)}[/] ({x.Variant} variant, σ = {x.Sigma}, reference importer {x.Reference})")
+            .Caption("percent changes; welfare statistic = baseline over counterfactual (below 1 is a gain), as gegravity defines it");
+        t.AddColumns("Country", "Real GDP", "Factory-gate price", "Foreign exports", "Foreign imports", "OMR", "IMR", "Welfare stat.");
+        if (mc is not null) t.AddColumn(Markup.Escape("Real GDP: MC mean [95% interval]"));
+        foreach (var c in result.Countries.OrderByDescending(c => Math.Abs(c.RealGdpChange)))
+        {
+            var cells = new List<string> { c.Country, F(c.RealGdpChange), F(c.FactoryGatePriceChange), F(c.ForeignExportsChange), F(c.ForeignImportsChange), F(c.OmrChange), F(c.ImrChange), c.WelfareStatistic.ToString("F6", CultureInfo.InvariantCulture) };
+            if (mc?.Summaries.FirstOrDefault(m => m.Country == c.Country && m.Statistic == "real_gdp_change") is { } m)
+                cells.Add(Markup.Escape($"{F(m.Mean)} [{F(m.Lower)}, {F(m.Upper)}]"));
+            else if (mc is not null) cells.Add("–");
+            t.AddRow(cells.ToArray());
+        }
+        console.Write(t);
+        console.MarkupLine($"[grey]Baseline outward resistance of {x.Reference}: {result.Baseline.Outward[x.Data.IndexOf(x.Reference)].ToString("F6", CultureInfo.InvariantCulture)}; MR Newton iterations {result.Baseline.Iterations}, max log residual {result.Baseline.Residual:E1}.[/]");
+        if (mc is not null)
+            console.MarkupLine($"[grey]Monte Carlo: {mc.Succeeded} trials succeeded, {mc.Failed} failed, in {mc.ElapsedMilliseconds:F0} ms (draws from N(β, diag(SE²)), seed {x.Seed}).[/]");
+        return Program.Ok;
+    }
+
+    private static string F(double v) => v.ToString("F4", CultureInfo.InvariantCulture);
+}

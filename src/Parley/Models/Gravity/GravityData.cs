@@ -1,0 +1,75 @@
+using Parley.Internals;
+
+namespace Parley.Models.Gravity;
+
+/// <summary>
+/// A square gravity cross-section: countries (sorted by code), output Y_i, expenditure E_j, and named pair variables
+/// (row = exporter i, column = importer j, every ordered pair including i = j). Money in the data's unit.
+/// </summary>
+/// <param name="Countries">Country codes, sorted.</param>
+/// <param name="Output">Y_i (mean of the exporter's rows).</param>
+/// <param name="Expenditure">E_j (mean of the importer's rows).</param>
+/// <param name="Trade">Observed trade X_ij (row-major n×n).</param>
+/// <param name="Variables">Pair variables by name (row-major n×n); <c>constant</c> is always present.</param>
+/// <param name="Source">File read.</param>
+public sealed record GravityData(IReadOnlyList<string> Countries, double[] Output, double[] Expenditure, double[] Trade,
+    IReadOnlyDictionary<string, double[]> Variables, string Source)
+{
+    /// <summary>Number of countries.</summary>
+    public int N => Countries.Count;
+
+    /// <summary>Index of a country code, or -1.</summary>
+    public int IndexOf(string code) => Countries.ToList().FindIndex(c => c.Equals(code, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Reads a long CSV with columns exporter, importer, year, trade, Y, E and pair variables (the gegravity sample layout)
+    /// for one year; rejects non-square data, missing pairs and non-numeric values with file, line and column.
+    /// </summary>
+    public static GravityData Read(string path, string? year)
+    {
+        var t = CsvTable.Read(path);
+        int ce = t.Column("exporter"), ci = t.Column("importer"), ct = t.Column("trade"), cy = t.Column("Y"), cx = t.Column("E");
+        var cYear = Array.FindIndex(t.Header, h => h.Equals("year", StringComparison.OrdinalIgnoreCase));
+        var rows = t.Rows.Where(r => year is null || cYear < 0 || t.Field(r, cYear) == year).ToArray();
+        if (rows.Length == 0) throw new ParleyInputException(path, null, "year", year, "a year present in the data");
+        var countries = rows.Select(r => t.Field(r, ce)).Concat(rows.Select(r => t.Field(r, ci))).Distinct().Order(StringComparer.Ordinal).ToArray();
+        var n = countries.Length;
+        var index = countries.Select((c, k) => (c, k)).ToDictionary(x => x.c, x => x.k);
+        var skip = new HashSet<int> { ce, ci, ct, cy, cx, cYear };
+        var varColumns = Enumerable.Range(0, t.Header.Length).Where(c => !skip.Contains(c)).ToArray();
+        var vars = varColumns.ToDictionary(c => t.Header[c], _ => new double[n * n]);
+        var trade = new double[n * n];
+        var seen = new bool[n * n];
+        var ySum = new double[n]; var yCount = new int[n]; var eSum = new double[n]; var eCount = new int[n];
+        foreach (var r in rows)
+        {
+            int i = index[t.Field(r, ce)], j = index[t.Field(r, ci)];
+            if (seen[i * n + j]) throw new ParleyInputException(path, r.LineNumber, "exporter,importer", $"{countries[i]},{countries[j]}", "each ordered pair once per year");
+            seen[i * n + j] = true;
+            trade[i * n + j] = t.Number(r, ct, nonNegative: true);
+            ySum[i] += t.Number(r, cy, nonNegative: true); yCount[i]++;
+            eSum[j] += t.Number(r, cx, nonNegative: true); eCount[j]++;
+            foreach (var c in varColumns) vars[t.Header[c]][i * n + j] = t.Number(r, c);
+        }
+        var missing = Array.IndexOf(seen, false);
+        if (missing >= 0)
+            throw new ParleyInputException(path, null, "exporter,importer", $"{countries[missing / n]},{countries[missing % n]}", "every ordered pair, including domestic pairs (square data)");
+        vars["constant"] = Enumerable.Repeat(1.0, n * n).ToArray();
+        return new GravityData(countries, ySum.Select((s, k) => s / yCount[k]).ToArray(), eSum.Select((s, k) => s / eCount[k]).ToArray(), trade, vars, path);
+    }
+
+    /// <summary>T_ij = exp(Σ_k β_k x_ij,k) for the given coefficients (unknown variables are an input error).</summary>
+    public double[] CostIndex(IReadOnlyDictionary<string, double> coefficients, IReadOnlyDictionary<string, double[]>? overrides = null)
+    {
+        var t = new double[N * N];
+        foreach (var (name, beta) in coefficients)
+        {
+            var x = overrides is not null && overrides.TryGetValue(name, out var o) ? o
+                : Variables.TryGetValue(name, out var v) ? v
+                : throw new ParleyInputException(Source, null, name, null, "a pair variable of the data: " + string.Join(", ", Variables.Keys));
+            for (var k = 0; k < t.Length; k++) t[k] += beta * x[k];
+        }
+        for (var k = 0; k < t.Length; k++) t[k] = Math.Exp(t[k]);
+        return t;
+    }
+}

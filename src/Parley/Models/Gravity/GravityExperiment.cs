@@ -1,0 +1,112 @@
+using System.Globalization;
+using Parley.Internals;
+
+namespace Parley.Models.Gravity;
+
+/// <summary>A change to one pair variable in the counterfactual.</summary>
+/// <param name="Variable">Pair variable.</param>
+/// <param name="Exporter">Exporter code.</param>
+/// <param name="Importer">Importer code.</param>
+/// <param name="Value">New value.</param>
+public sealed record PairChange(string Variable, string Exporter, string Importer, double Value);
+
+/// <summary>A structural-gravity experiment read from YAML (example: <c>examples/can-jpn-pta.yaml</c>).</summary>
+/// <param name="Name">Name.</param>
+/// <param name="Data">Data.</param>
+/// <param name="Sigma">Elasticity of substitution σ &gt; 1.</param>
+/// <param name="Reference">Reference importer (P_R = 1).</param>
+/// <param name="Variant">Full-GE variant.</param>
+/// <param name="Coefficients">Cost coefficients β by variable (order kept for the covariance).</param>
+/// <param name="Covariance">K×K covariance of β (row order = <paramref name="Coefficients"/>), or null.</param>
+/// <param name="Changes">Counterfactual changes.</param>
+/// <param name="Trials">Monte Carlo trials (0 = none).</param>
+/// <param name="Seed">Monte Carlo seed.</param>
+/// <param name="SourceFile">File read.</param>
+public sealed record GravityExperiment(string Name, GravityData Data, double Sigma, string Reference, GravityVariant Variant,
+    IReadOnlyList<(string Variable, double Beta)> Coefficients, double[,]? Covariance, IReadOnlyList<PairChange> Changes, int Trials, int Seed, string SourceFile)
+{
+    /// <summary>Reads and validates the file.</summary>
+    public static GravityExperiment Read(string path)
+    {
+        var root = YamlMap.Load(path);
+        var name = root.RequiredString("name", "an experiment name");
+        var dataKey = root.RequiredString("data", "gegravity-sample or a CSV file");
+        var dataPath = dataKey == "gegravity-sample"
+            ? Path.Combine(Parley.Data.BundledData.Root, "gegravity-sample", "sample_data_set.csv")
+            : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, dataKey));
+        var data = GravityData.Read(dataPath, root.String("year"));
+        var sigma = root.Number("sigma", 1.0001, 100) ?? throw root.Error("sigma", null, null, "the elasticity of substitution σ > 1");
+        var reference = root.RequiredString("reference_importer", "a country code");
+        if (data.IndexOf(reference) < 0) throw root.Error("reference_importer", null, reference, "a country of the data");
+        var variant = (root.String("variant") ?? "gegravity") switch
+        {
+            "gegravity" => GravityVariant.Gegravity,
+            "textbook" => GravityVariant.Textbook,
+            var v => throw root.Error("variant", null, v, "gegravity or textbook"),
+        };
+        var cm = root.Map("coefficients") ?? throw root.Error("coefficients", null, null, "a mapping of cost variables to coefficients");
+        var coefficients = cm.Keys().Select(k =>
+        {
+            if (!data.Variables.ContainsKey(k.Name)) throw new ParleyInputException(path, k.Line, "coefficients." + k.Name, k.Name, "a pair variable of the data: " + string.Join(", ", data.Variables.Keys));
+            return (k.Name, cm.Number(k.Name, -1e6, 1e6)!.Value);
+        }).ToArray();
+        double[,]? covariance = null;
+        if (root.Map("standard_errors") is { } se)
+        {
+            covariance = new double[coefficients.Length, coefficients.Length];
+            for (var k = 0; k < coefficients.Length; k++)
+            {
+                var s = se.Number(coefficients[k].Name, 0, 1e6) ?? throw se.Error(coefficients[k].Name, null, null, "a standard error for every coefficient");
+                covariance[k, k] = s * s;
+            }
+            se.RejectUnknownKeys();
+        }
+        var changes = root.MapList("counterfactual").Select(c =>
+        {
+            var variable = c.RequiredString("variable", "a pair variable");
+            if (!data.Variables.ContainsKey(variable)) throw c.Error("variable", null, variable, "a pair variable of the data");
+            var ex = c.RequiredString("exporter", "an exporter code");
+            var im = c.RequiredString("importer", "an importer code");
+            if (data.IndexOf(ex) < 0) throw c.Error("exporter", null, ex, "a country of the data");
+            if (data.IndexOf(im) < 0) throw c.Error("importer", null, im, "a country of the data");
+            var value = c.Number("value", -1e9, 1e9) ?? throw c.Error("value", null, null, "the new value");
+            c.RejectUnknownKeys();
+            return new PairChange(variable, ex, im, value);
+        }).ToArray();
+        if (changes.Length == 0) throw root.Error("counterfactual", null, null, "at least one change, e.g. '- { variable: pta, exporter: JPN, importer: CAN, value: 1 }'");
+        int trials = 0, seed = 0;
+        if (root.Map("monte_carlo") is { } mc)
+        {
+            trials = (int)(mc.Number("trials", 1, 1_000_000) ?? 1000);
+            seed = (int)(mc.Number("seed", 0, int.MaxValue) ?? 0);
+            mc.RejectUnknownKeys();
+            if (covariance is null) throw mc.Error("trials", null, null, "'standard_errors:' (the covariance of the coefficients) for Monte Carlo draws");
+        }
+        root.RejectUnknownKeys();
+        return new GravityExperiment(name, data, sigma, reference, variant, coefficients, covariance, changes, trials, seed, path);
+    }
+
+    /// <summary>Counterfactual pair variables (copies of the changed variables).</summary>
+    public IReadOnlyDictionary<string, double[]> CounterfactualVariables()
+    {
+        var result = new Dictionary<string, double[]>();
+        foreach (var c in Changes)
+        {
+            if (!result.TryGetValue(c.Variable, out var v)) result[c.Variable] = v = (double[])Data.Variables[c.Variable].Clone();
+            v[Data.IndexOf(c.Exporter) * Data.N + Data.IndexOf(c.Importer)] = c.Value;
+        }
+        return result;
+    }
+
+    /// <summary>Runs the experiment with given coefficients (the point estimates by default).</summary>
+    public GravityResult Run(IReadOnlyList<double>? betas = null)
+    {
+        var coefficients = Coefficients.Select((c, k) => (c.Variable, betas is null ? c.Beta : betas[k])).ToDictionary(x => x.Variable, x => x.Item2);
+        var t0 = Data.CostIndex(coefficients);
+        var t1 = Data.CostIndex(coefficients, CounterfactualVariables());
+        return StructuralGravity.Simulate(Data, t0, t1, Sigma, Reference, Variant);
+    }
+
+    /// <summary>Formats a number for CSV.</summary>
+    public static string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+}
