@@ -6,6 +6,11 @@ internal static class Program
 {
     private static void Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "--synthetic")
+        {
+            SyntheticPanel.Run();
+            return;
+        }
         if (args.Length > 1 && args[0] == "--gravity")
         {
             GravityQuick.Run(args[1]);
