@@ -2,68 +2,33 @@ using BenchmarkDotNet.Running;
 
 namespace Parley.Bench;
 
+/// <summary>
+/// BenchmarkDotNet benchmarks (default: pass BenchmarkDotNet arguments, e.g. <c>--filter '*' --job short</c>), plus quick
+/// single runs used during development and for the numbers BenchmarkDotNet cannot take (full tariff expansion,
+/// 10-million-observation PPML): <c>--quick</c>, <c>--components</c>, <c>--cp2015</c>, <c>--wiod</c>, <c>--tariffs</c>,
+/// <c>--expand</c>, <c>--synthetic</c>, <c>--negotiate FILE</c>, <c>--estimate FILE</c>, <c>--gravity FILE</c>.
+/// </summary>
 internal static class Program
 {
+    private static readonly Dictionary<string, Action<string[]>> QuickRuns = new()
+    {
+        ["--quick"] = _ => QuickTiming.Run(),
+        ["--components"] = _ => ComponentTiming.Run(),
+        ["--cp2015"] = _ => Cp2015Quick.Run(),
+        ["--wiod"] = _ => WiodQuick.Run(),
+        ["--tariffs"] = _ => TariffQuick.Run(),
+        ["--expand"] = _ => ExpandFull.Run(),
+        ["--synthetic"] = _ => SyntheticPanel.Run(),
+        ["--negotiate"] = a => NegotiateQuick.Run(a[1]),
+        ["--estimate"] = a => EstimateQuick.Run(a[1]),
+        ["--gravity"] = a => GravityQuick.Run(a[1]),
+    };
+
     private static void Main(string[] args)
     {
-        if (args.Length > 0 && args[0] == "--synthetic")
+        if (args.Length > 0 && QuickRuns.TryGetValue(args[0], out var run))
         {
-            SyntheticPanel.Run();
-            return;
-        }
-        if (args.Length > 1 && args[0] == "--gravity")
-        {
-            GravityQuick.Run(args[1]);
-            return;
-        }
-        if (args.Length > 1 && args[0] == "--estimate")
-        {
-            EstimateQuick.Run(args[1]);
-            return;
-        }
-        if (args.Length > 1 && args[0] == "--negdebug")
-        {
-            NegotiateDebug.Run(args[1]);
-            return;
-        }
-        if (args.Length > 1 && args[0] == "--negotiate")
-        {
-            NegotiateQuick.Run(args[1]);
-            return;
-        }
-        if (args.Length > 0 && args[0] == "--expand")
-        {
-            ExpandFull.Run();
-            return;
-        }
-        if (args.Length > 0 && args[0] == "--etrprobe")
-        {
-            EtrProbe.Run();
-            return;
-        }
-        if (args.Length > 0 && args[0] == "--tariffs")
-        {
-            TariffQuick.Run();
-            return;
-        }
-        if (args.Length > 0 && args[0] == "--wiod")
-        {
-            WiodQuick.Run();
-            return;
-        }
-        if (args.Length > 0 && args[0] == "--cp2015")
-        {
-            Cp2015Quick.Run();
-            return;
-        }
-        if (args.Length > 0 && args[0] == "--components")
-        {
-            ComponentTiming.Run();
-            return;
-        }
-        if (args.Length > 0 && args[0] == "--quick")
-        {
-            QuickTiming.Run();
+            run(args);
             return;
         }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -73,30 +73,6 @@ internal static class TariffQuick
     }
 }
 
-internal static class EtrProbe
-{
-    public static void Run()
-    {
-        var s = Parley.Tariffs.TariffScheduleReader.Bundled;
-        var w = Parley.Tariffs.ImportWeights.Bundled2024;
-        var e = new Parley.Tariffs.TariffEngine(s);
-        var d = new DateOnly(2025, 1, 1);
-        double total = w.Total, mfnStat = 0, mfnCaMxStat = 0, caMx = 0, s232Stat = 0, steelAlu = 0;
-        var auth = new Dictionary<string, double>();
-        for (var k = 0; k < w.Values.Length; k++)
-        {
-            if (!s.Partners.TryGetValue(w.Countries[k], out var p) || !s.Knows(Parley.Tariffs.HtsCode.TryParse(w.Codes[k])!.Value)) continue;
-            var r = e.Rate(d, p, Parley.Tariffs.HtsCode.TryParse(w.Codes[k])!.Value, Parley.Tariffs.RateBasis.Statutory);
-            var m = r.Components.Where(c => c.Authority == "MFN").Sum(c => c.Rate);
-            mfnStat += m * w.Values[k];
-            if (p.IsUsmca) { mfnCaMxStat += m * w.Values[k]; caMx += w.Values[k]; }
-            s232Stat += r.Components.Where(c => c.Authority == "S232").Sum(c => c.Rate) * w.Values[k];
-            if (w.Codes[k][..2] is "72" or "73" or "76") steelAlu += w.Values[k];
-        }
-        Console.WriteLine($"statutory MFN contribution {mfnStat / total:P3}; CA/MX statutory MFN {mfnCaMxStat / total:P3} on {caMx / total:P1} of imports; S232 {s232Stat / total:P3}; ch72/73/76 imports {steelAlu / 1e9:F1} bn");
-    }
-}
-
 internal static class ExpandFull
 {
     public static void Run()
@@ -122,23 +98,6 @@ internal static class NegotiateQuick
         foreach (var p in r.Rounds) Console.WriteLine($"  round {p.Round} {p.Party}: {r.Packages[p.Package].Describe(spec)} dist {p.DistanceToFrontier:F4} move {p.MoveTariffPoints} {p.MoveUtility}");
         foreach (var o in r.Offers) Console.WriteLine($"  offers {o.Strategy1.Name}/{o.Strategy2.Name} T={o.Deadline}: {(o.Agreement is { } a ? r.Packages[a].Describe(spec) : "no agreement")} round {o.Round}");
         foreach (var s in r.Sensitivity) Console.WriteLine($"  {s.Case}: zopa {s.HasZopa} ({s.ZopaSize}) nash same {s.NashUnchanged}");
-    }
-}
-
-internal static class NegotiateDebug
-{
-    public static void Run(string file)
-    {
-        var spec = Parley.Negotiation.NegotiationFile.Read(file);
-        var e = new Parley.Negotiation.NegotiationEvaluator(spec);
-        var pk = Parley.Negotiation.Package.Enumerate(spec);
-        foreach (var p in pk.Where(p => p.Choices[0] == 0 && p.Choices[2] == 0 && p.Choices[3] == 0))
-        {
-            var o = e.EvaluateAll([p])[0];
-            Console.WriteLine(p.Describe(spec) + ": " + string.Join(", ", o.Values.Where(kv => kv.Key.StartsWith("JPN") || kv.Key.StartsWith("USA")).Select(kv => $"{kv.Key}={kv.Value:F4}")));
-        }
-        var b = e.EvaluateBatna();
-        Console.WriteLine("BATNA: " + string.Join(", ", b.Values.Where(kv => kv.Key.StartsWith("JPN") || kv.Key.StartsWith("USA")).Select(kv => $"{kv.Key}={kv.Value:F4}")));
     }
 }
 
