@@ -58,7 +58,7 @@ internal sealed class GravitySimulateCommand : Command<GravitySimulateCommand.Se
         console.Write(t);
         console.MarkupLine($"[grey]Baseline outward resistance of {x.Reference}: {result.Baseline.Outward[x.Data.IndexOf(x.Reference)].ToString("F6", CultureInfo.InvariantCulture)}; MR Newton iterations {result.Baseline.Iterations}, max log residual {result.Baseline.Residual:E1}.[/]");
         if (mc is not null)
-            console.MarkupLine($"[grey]Monte Carlo: {mc.Succeeded} trials succeeded, {mc.Failed} failed, in {mc.ElapsedMilliseconds:F0} ms (draws from N(β, diag(SE²)), seed {x.Seed}).[/]");
+            console.MarkupLine($"[grey]Monte Carlo: {mc.Succeeded} trials succeeded, {mc.Failed} failed, in {mc.ElapsedMilliseconds:F0} ms (draws from N(β, V) with V from the estimation or diag(SE²), seed {x.Seed}).[/]");
         return Program.Ok;
     }
 

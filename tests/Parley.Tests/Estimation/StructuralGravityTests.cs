@@ -75,6 +75,32 @@ public class StructuralGravityTests
         }
     }
 
+    [Fact]
+    public void Parley_PPML_reproduces_ppmlhdfe_estimates_of_the_gegravity_example()
+    {
+        // gegravity's example states ppmlhdfe's estimates (7 significant digits): Parley's PPML on the same 900 rows with
+        // exporter and importer effects must agree to within rounding (tolerance 1e-6).
+        var spec = Parley.Models.Estimation.EstimationFile.Read(Path.Combine(AppContext.BaseDirectory, "examples", "gegravity-ppml.yaml"));
+        var fit = Parley.Models.Estimation.GravityEstimator.Estimate(spec.Columns[0]);
+        foreach (var (variable, beta, se) in new[]
+                 {
+                     ("lndist", -0.3898623, 0.0729915), ("contiguity", 0.891577, 0.1327354), ("common_language", 0.0326249, 0.0840702),
+                     ("pta", 0.4711383, 0.1076578), ("international", -3.412584, 0.2151235),
+                 })
+        {
+            Assert.Equal(beta, fit[variable].Estimate, 1e-6);
+            Assert.Equal(se, fit[variable].StdError, 1e-6);
+        }
+    }
+
+    [Fact]
+    public void Estimated_coefficients_feed_the_GE_and_give_the_same_result_as_typed_ones()
+    {
+        var estimated = GravityExperiment.Read(Path.Combine(AppContext.BaseDirectory, "examples", "can-jpn-pta-estimated.yaml"));
+        Assert.Equal(Experiment.Run()["CAN"].RealGdpChange, estimated.Run()["CAN"].RealGdpChange, 1e-5);
+        Assert.NotEqual(0, estimated.Covariance![0, 1]); // full covariance from the fit, not a diagonal
+    }
+
     [Theory]
     [InlineData("sigma: 5", "sigma: 0.5", "sigma")]
     [InlineData("reference_importer: DEU", "reference_importer: XXX", "reference_importer")]

@@ -44,22 +44,48 @@ public sealed record GravityExperiment(string Name, GravityData Data, double Sig
             "textbook" => GravityVariant.Textbook,
             var v => throw root.Error("variant", null, v, "gegravity or textbook"),
         };
-        var cm = root.Map("coefficients") ?? throw root.Error("coefficients", null, null, "a mapping of cost variables to coefficients");
-        var coefficients = cm.Keys().Select(k =>
+        var coefficients = new List<(string Name, double Beta)>();
+        double[,]? estimatedCov = null;
+        if (root.Map("coefficients_from") is { } cf)
         {
-            if (!data.Variables.ContainsKey(k.Name)) throw new ParleyInputException(path, k.Line, "coefficients." + k.Name, k.Name, "a pair variable of the data: " + string.Join(", ", data.Variables.Keys));
-            return (k.Name, cm.Number(k.Name, -1e6, 1e6)!.Value);
-        }).ToArray();
-        double[,]? covariance = null;
-        if (root.Map("standard_errors") is { } se)
-        {
-            covariance = new double[coefficients.Length, coefficients.Length];
-            for (var k = 0; k < coefficients.Length; k++)
+            // Coefficients and their covariance from an estimation file (PPML with fixed effects): the estimate → simulate link.
+            var estimationPath = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, cf.RequiredString("estimation", "an estimation file")));
+            var column = cf.RequiredString("column", "the column name of the estimation to use");
+            cf.RejectUnknownKeys();
+            var spec = Estimation.EstimationFile.Read(estimationPath);
+            var input = spec.Columns.FirstOrDefault(c => c.Name == column) ?? throw cf.Error("column", null, column, "a column of " + Path.GetFileName(estimationPath) + ": " + string.Join(", ", spec.Columns.Select(c => c.Name)));
+            var fit = Estimation.GravityEstimator.Estimate(input);
+            foreach (var c in fit.Coefficients)
             {
-                var s = se.Number(coefficients[k].Name, 0, 1e6) ?? throw se.Error(coefficients[k].Name, null, null, "a standard error for every coefficient");
-                covariance[k, k] = s * s;
+                if (!data.Variables.ContainsKey(c.Variable)) throw cf.Error("column", null, c.Variable, "estimated regressors that are pair variables of the GE data");
+                coefficients.Add((c.Variable, c.Estimate));
             }
-            se.RejectUnknownKeys();
+            estimatedCov = fit.Covariance;
+        }
+        if (root.Map("coefficients") is { } cm)
+            foreach (var k in cm.Keys())
+            {
+                if (!data.Variables.ContainsKey(k.Name)) throw new ParleyInputException(path, k.Line, "coefficients." + k.Name, k.Name, "a pair variable of the data: " + string.Join(", ", data.Variables.Keys));
+                if (coefficients.Any(c => c.Name == k.Name)) throw new ParleyInputException(path, k.Line, "coefficients." + k.Name, k.Name, "a variable not already taken from coefficients_from");
+                coefficients.Add((k.Name, cm.Number(k.Name, -1e6, 1e6)!.Value));
+            }
+        if (coefficients.Count == 0) throw root.Error("coefficients", null, null, "a 'coefficients:' mapping of cost variables to coefficients, or 'coefficients_from:'");
+        double[,]? covariance = null;
+        if (estimatedCov is not null || root.Has("standard_errors"))
+        {
+            covariance = new double[coefficients.Count, coefficients.Count];
+            var estimated = estimatedCov?.GetLength(0) ?? 0;
+            for (var a = 0; a < estimated; a++)
+                for (var b = 0; b < estimated; b++) covariance[a, b] = estimatedCov![a, b];
+            if (root.Map("standard_errors") is { } se)
+            {
+                for (var k = estimated; k < coefficients.Count; k++)
+                {
+                    var sd = se.Number(coefficients[k].Name, 0, 1e6) ?? throw se.Error(coefficients[k].Name, null, null, "a standard error for every coefficient not estimated here");
+                    covariance[k, k] = sd * sd;
+                }
+                se.RejectUnknownKeys();
+            }
         }
         var changes = root.MapList("counterfactual").Select(c =>
         {
@@ -83,7 +109,7 @@ public sealed record GravityExperiment(string Name, GravityData Data, double Sig
             if (covariance is null) throw mc.Error("trials", null, null, "'standard_errors:' (the covariance of the coefficients) for Monte Carlo draws");
         }
         root.RejectUnknownKeys();
-        return new GravityExperiment(name, data, sigma, reference, variant, coefficients, covariance, changes, trials, seed, path);
+        return new GravityExperiment(name, data, sigma, reference, variant, coefficients.ToArray(), covariance, changes, trials, seed, path);
     }
 
     /// <summary>Counterfactual pair variables (copies of the changed variables).</summary>
