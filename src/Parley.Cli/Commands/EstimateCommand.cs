@@ -36,7 +36,7 @@ internal sealed class EstimateCommand : Command<EstimateCommand.Settings>
                 {
                     column = r.Name, method = r.Method, n_obs = r.Observations, dropped_singletons = r.DroppedSingletons, dropped_separated = r.DroppedSeparated,
                     fixed_effect_levels = r.FixedEffectLevels, clusters = r.Clusters, iterations = r.Iterations, inner_sweeps = r.InnerSweeps,
-                    deviance = r.Deviance, pseudo_r2 = r.PseudoR2, converged = r.Converged, vce = r.VceDescription,
+                    deviance = r.Deviance, pseudo_r2 = r.PseudoR2, converged = r.Converged, vce = r.VceDescription, warnings = r.Warnings,
                     coefficients = r.Coefficients, covariance = ToRows(r.Covariance),
                 }), ScenarioReport.Json));
                 return Program.Ok;
@@ -54,6 +54,8 @@ internal sealed class EstimateCommand : Command<EstimateCommand.Settings>
         foreach (var r in results)
             console.MarkupLine($"[grey]({Markup.Escape(r.Name)}) {Markup.Escape(r.VceDescription)}; {r.Iterations} iterations, {r.InnerSweeps} demeaning sweeps, " +
                                $"{r.DroppedSingletons} singletons and {r.DroppedSeparated} separated observations dropped; {r.ElapsedMilliseconds:F0} ms[/]");
+        foreach (var r in results)
+            foreach (var w in r.Warnings) console.MarkupLine($"[yellow]warning ({Markup.Escape(r.Name)}): {Markup.Escape(w)}[/]");
         return Program.Ok;
     }
 

@@ -65,4 +65,21 @@ public class EstimationInputTests
             .Replace("  ln_dist: log(dist)\n", "  ln_dist: log(dist)\n  cont2: cont\n"));
         Assert.Contains("collinear", e.Message);
     }
+
+    [Fact]
+    public void Separation_by_a_regressor_is_flagged_not_silent()
+    {
+        // x1 − x2 is 0 on every positive row and positive on the zero rows D→A, D→B: those rows are separated.
+        var data = "exporter,importer,year,trade,x1,x2,pair\n" +
+                   "A,B,2000,10,1,1,1\nB,A,2000,12,2,2,1\nA,C,2000,3,0,0,2\nC,A,2000,4,1,1,2\nB,C,2000,7,3,3,3\nC,B,2000,6,0,0,3\n" +
+                   "D,A,2000,0,5,1,4\nD,B,2000,0,4,1,5\nD,C,2000,5,2,2,6\nA,D,2000,2,1,1,4\nB,D,2000,3,0,0,5\nC,D,2000,4,2,2,6\n";
+        using var tmp = new TempFolder();
+        tmp.Write("d.csv", data);
+        var path = tmp.Write("e.yaml", "name: t\ndata: d.csv\ncolumns:\n  - { name: \"1\", method: ppml, dependent: trade, regressors: [x1, x2], fixed_effects: [exporter, importer] }\n");
+        var spec = EstimationFile.Read(path);
+        RegressionResult? result = null;
+        try { result = GravityEstimator.Estimate(spec.Columns[0]); }
+        catch (Parley.Models.Numerics.EquilibriumNotConvergedException) { return; } // failing loudly is acceptable too
+        Assert.NotEmpty(result.Warnings);
+    }
 }

@@ -46,6 +46,7 @@ public static class GravityEstimator
         int iterations, sweeps;
         double deviance, r2;
         bool converged;
+        var warnings = new List<string>();
         if (input.Method == EstimationMethod.Ols)
         {
             (beta, u, xt, sweeps) = Ols(input, effects, y, x.ToArray());
@@ -62,6 +63,11 @@ public static class GravityEstimator
             (beta, mu, xt, weights, iterations, sweeps, deviance, converged) = Ppml(input, effects, y, x.ToArray(), options ?? new PpmlOptions());
             u = y.Select((v, k) => v - mu[k]).ToArray();
             var ybar = y.Average();
+            // Regressor-driven separation (ppmlhdfe's ReLU check) is not implemented: flag its symptom instead of staying silent.
+            var vanishing = Enumerable.Range(0, n).Count(k => y[k] == 0 && mu[k] < 1e-12 * ybar);
+            if (vanishing > 0)
+                warnings.Add($"{vanishing} observations with a zero outcome have fitted means below 1e-12 of the mean: possible separation by the regressors " +
+                             "(Parley detects separation by fixed effects only); inspect those observations or drop them.");
             var nullDev = 2 * y.Sum(v => v > 0 ? v * Math.Log(v / ybar) - (v - ybar) : ybar);
             r2 = 1 - deviance / nullDev;
         }
@@ -84,7 +90,7 @@ public static class GravityEstimator
         var v = SmallMatrix.Sandwich(bread, xt, u, cluster, clusters, q);
         var coefficients = names.Select((name, i) => new Coefficient(name, beta[i], Math.Sqrt(v[i, i]))).ToArray();
         return new RegressionResult(input.Name, input.Method, coefficients, v, n, singletons, separated, levels, clusters, iterations, sweeps,
-            deviance, r2, converged, vce, sw.Elapsed.TotalMilliseconds);
+            deviance, r2, converged, vce, sw.Elapsed.TotalMilliseconds, warnings);
     }
 
     private static ParleyInputException Collinear(RegressionInput input, IReadOnlyList<string> names) =>

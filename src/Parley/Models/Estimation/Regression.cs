@@ -80,7 +80,8 @@ public sealed record RegressionResult(
     double PseudoR2,
     bool Converged,
     string VceDescription,
-    double ElapsedMilliseconds)
+    double ElapsedMilliseconds,
+    IReadOnlyList<string> Warnings)
 {
     /// <summary>Coefficient by name.</summary>
     public Coefficient this[string variable] => Coefficients.First(c => c.Variable == variable);
