@@ -164,7 +164,7 @@ public static class NegotiationReport
     /// <summary>Scatter of packages in utility space with the frontier, BATNA, Nash, Kalai–Smorodinsky and round positions (inline SVG).</summary>
     public static string Chart(NegotiationResult r)
     {
-        const double w = 640, h = 420, pad = 50;
+        const double w = 720, h = 440, pad = 70;
         var u1 = r.U1;
         var u2 = r.U2;
         var xs = u1.Append(r.Batna.Utility1).ToArray();
@@ -183,12 +183,22 @@ public static class NegotiationReport
         sb.Append("<polyline fill=\"none\" stroke=\"#2a7ab0\" stroke-width=\"2\" points=\"").Append(string.Join(' ', frontier.Select(k => $"{X(u1[k])},{Y(u2[k])}"))).Append("\"/>\n");
         sb.Append($"<line x1=\"{X(r.Batna.Utility1)}\" y1=\"{pad}\" x2=\"{X(r.Batna.Utility1)}\" y2=\"{h - pad}\" stroke=\"#c0392b\" stroke-dasharray=\"4 3\"/>");
         sb.Append($"<line x1=\"{pad}\" y1=\"{Y(r.Batna.Utility2)}\" x2=\"{w - pad}\" y2=\"{Y(r.Batna.Utility2)}\" stroke=\"#c0392b\" stroke-dasharray=\"4 3\"/>\n");
-        void Mark(double a, double b, string color, string label) =>
-            sb.Append($"<circle cx=\"{X(a)}\" cy=\"{Y(b)}\" r=\"6\" fill=\"{color}\"/><text x=\"{X(a)}\" y=\"{Y(b)}\" dx=\"8\" dy=\"-6\" font-size=\"12\">{WebUtility.HtmlEncode(label)}</text>\n");
-        Mark(r.Batna.Utility1, r.Batna.Utility2, "#c0392b", "BATNA");
-        if (r.Bargaining.Nash is { } n) Mark(u1[n], u2[n], "#27ae60", "Nash");
-        if (r.Bargaining.KalaiSmorodinsky is { } ks) Mark(u1[ks], u2[ks], "#8e44ad", "Kalai–Smorodinsky");
-        foreach (var p in r.Rounds) Mark(p.Utility1, p.Utility2, "#f39c12", $"{p.Party} {p.Date:MM-dd}");
+        void Mark(double a, double b, string color, string label, int dy = -6) =>
+            sb.Append($"<circle cx=\"{X(a)}\" cy=\"{Y(b)}\" r=\"6\" fill=\"{color}\"/><text x=\"{X(a)}\" y=\"{Y(b)}\" dx=\"9\" dy=\"{dy}\" font-size=\"12\">{WebUtility.HtmlEncode(label)}</text>\n");
+        // Round positions first (hollow rings, one label per point), then the solutions on top.
+        foreach (var g in r.Rounds.GroupBy(p => (Math.Round(p.Utility1, 9), Math.Round(p.Utility2, 9))))
+        {
+            var p0 = g.First();
+            var label = string.Join(", ", g.Select(p => $"{p.Party} {p.Date:MM-dd}").Distinct());
+            sb.Append($"<circle cx=\"{X(p0.Utility1)}\" cy=\"{Y(p0.Utility2)}\" r=\"9\" fill=\"none\" stroke=\"#f39c12\" stroke-width=\"2.5\"><title>{WebUtility.HtmlEncode(label)}</title></circle>")
+              .Append($"<text x=\"{X(p0.Utility1)}\" y=\"{Y(p0.Utility2)}\" dx=\"-9\" dy=\"22\" font-size=\"11\" fill=\"#b9770e\">{WebUtility.HtmlEncode(label)}</text>\n");
+        }
+        Mark(r.Batna.Utility1, r.Batna.Utility2, "#c0392b", "BATNA", 16);
+        if (r.Bargaining.KalaiSmorodinsky is { } ks) Mark(u1[ks], u2[ks], "#8e44ad", "Kalai–Smorodinsky", -10);
+        if (r.Bargaining.Nash is { } n) Mark(u1[n], u2[n], "#27ae60", "Nash", 4);
+        var f = (Func<double, string>)(v => v.ToString("0.###", inv));
+        sb.Append(inv, $"<text x=\"{pad}\" y=\"{h - pad + 16}\" font-size=\"10\">{f(x0)}</text><text x=\"{w - pad}\" y=\"{h - pad + 16}\" font-size=\"10\" text-anchor=\"end\">{f(x1)}</text>");
+        sb.Append(inv, $"<text x=\"{pad - 4}\" y=\"{h - pad}\" font-size=\"10\" text-anchor=\"end\">{f(y0)}</text><text x=\"{pad - 4}\" y=\"{pad + 4}\" font-size=\"10\" text-anchor=\"end\">{f(y1)}</text>\n");
         sb.Append(inv, $"<text x=\"{w / 2}\" y=\"{h - 12}\" text-anchor=\"middle\" font-size=\"12\">utility of {r.Spec.Parties[0].Code}</text>");
         sb.Append(inv, $"<text x=\"14\" y=\"{h / 2}\" text-anchor=\"middle\" font-size=\"12\" transform=\"rotate(-90 14 {h / 2})\">utility of {r.Spec.Parties[1].Code}</text>\n</svg>\n");
         return sb.ToString();
