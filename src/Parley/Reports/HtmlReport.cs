@@ -90,7 +90,8 @@ public static class HtmlReport
         const int barHeight = 26, labelWidth = 90, plotWidth = 560, top = 10;
         var max = Math.Max(0.01, rows.Max(r => Math.Abs(r.Welfare)));
         var zero = labelWidth + plotWidth / 2.0;
-        var scale = plotWidth / 2.0 / max;
+        var scale = (plotWidth / 2.0 - 60) / max; // leave room for the value labels beside the longest bars
+        var digits = max < 0.1 ? "F3" : "F2";
         var height = top * 2 + rows.Count * barHeight + 20;
         var inv = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
@@ -104,7 +105,7 @@ public static class HtmlReport
             sb.Append(inv, $"<text x=\"{labelWidth - 8}\" y=\"{y + 17}\" text-anchor=\"end\" font-size=\"13\">{WebUtility.HtmlEncode(rows[k].Label)}</text>");
             sb.Append(inv, $"<rect x=\"{x:F1}\" y=\"{y + 4}\" width=\"{w:F1}\" height=\"{barHeight - 8}\" fill=\"{(v >= 0 ? "#2a7ab0" : "#c0392b")}\"><title>{WebUtility.HtmlEncode(rows[k].Label)}: {v:F3}%</title></rect>");
             var tx = v >= 0 ? x + w + 4 : x - 4;
-            sb.Append(inv, $"<text x=\"{tx:F1}\" y=\"{y + 17}\" font-size=\"12\" text-anchor=\"{(v >= 0 ? "start" : "end")}\">{v:F2}%</text>\n");
+            sb.Append(inv, $"<text x=\"{tx:F1}\" y=\"{y + 17}\" font-size=\"12\" text-anchor=\"{(v >= 0 ? "start" : "end")}\">{v.ToString(digits, inv)}%</text>\n");
         }
         sb.Append(inv, $"<line x1=\"{zero}\" y1=\"{top}\" x2=\"{zero}\" y2=\"{top + rows.Count * barHeight}\" stroke=\"#333\"/>\n");
         sb.Append(inv, $"<text x=\"{zero}\" y=\"{height - 4}\" font-size=\"11\" text-anchor=\"middle\">0 (welfare change, %)</text>\n</svg>\n");
