@@ -15,6 +15,7 @@ internal sealed class EstimateCommand : Command<EstimateCommand.Settings>
     {
         [CommandArgument(0, "<FILE>")] [Description("Estimation file (YAML), e.g. examples/yotov-table1.yaml.")] public string File { get; init; } = "";
         [CommandOption("-f|--format <FORMAT>")] [Description("table (default), csv (column,variable,coefficient,std_error,n_obs), markdown, latex or json.")] [DefaultValue("table")] public string Format { get; init; } = "table";
+        [CommandOption("-o|--out <DIR>")] [Description("Also write table.csv, table.md, table.tex, results.json and manifest.json into DIR.")] public string? Out { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
@@ -26,21 +27,46 @@ internal sealed class EstimateCommand : Command<EstimateCommand.Settings>
         var results = spec.Columns.Select(c => GravityEstimator.Estimate(c)).ToArray();
         var console = AnsiConsoleAccessor.Console;
         var writer = console.Profile.Out.Writer;
+        if (s.Out is { } dir)
+        {
+            string[] files = ["table.csv", "table.md", "table.tex", "results.json", OutputDirectory.ManifestFile];
+            var full = OutputDirectory.Prepare(dir, files);
+            System.IO.File.WriteAllText(Path.Combine(full, "table.csv"), RegressionTable.Csv(results));
+            System.IO.File.WriteAllText(Path.Combine(full, "table.md"), RegressionTable.Markdown(spec.Name, results));
+            System.IO.File.WriteAllText(Path.Combine(full, "table.tex"), RegressionTable.Latex(spec.Name, results));
+            System.IO.File.WriteAllText(Path.Combine(full, "results.json"), Json(results));
+            var manifest = new RunManifest(RunManifest.ParleyVersion, "parley estimate " + s.File, s.File, RunManifest.Sha256(s.File), spec.DataSource,
+                Path.GetFileName(Path.GetDirectoryName(spec.DataSource) ?? ""), "gravity estimation (OLS / PPML with high-dimensional fixed effects)",
+                results.ToDictionary(r => $"column {r.Name}", r => $"{r.Method}, N = {r.Observations}, {r.VceDescription}"),
+                results.Select(r => new Parley.Models.Numerics.SolverDiagnostics(r.Method == EstimationMethod.Ppml ? "PPML IRLS" : "OLS", r.Converged, r.Iterations, 0, 0, 1e-10, $"column {r.Name}", r.ElapsedMilliseconds)).ToArray(),
+                RunManifest.Now, RunManifest.MachineDescription);
+            System.IO.File.WriteAllText(Path.Combine(full, OutputDirectory.ManifestFile), JsonSerializer.Serialize(manifest, ScenarioReport.Json));
+            console.MarkupLine($"Wrote {string.Join(", ", files)} to [bold]{Markup.Escape(full)}[/]");
+        }
         switch (format)
         {
             case "csv": writer.Write(RegressionTable.Csv(results)); return Program.Ok;
             case "markdown": writer.Write(RegressionTable.Markdown(spec.Name, results)); return Program.Ok;
             case "latex": writer.Write(RegressionTable.Latex(spec.Name, results)); return Program.Ok;
             case "json":
-                writer.WriteLine(JsonSerializer.Serialize(results.Select(r => new
+                writer.WriteLine(Json(results));
+                return Program.Ok;
+        }
+        WriteTable(console, spec, results);
+        return Program.Ok;
+    }
+
+    private static string Json(IReadOnlyList<RegressionResult> results) =>
+                JsonSerializer.Serialize(results.Select(r => new
                 {
                     column = r.Name, method = r.Method, n_obs = r.Observations, dropped_singletons = r.DroppedSingletons, dropped_separated = r.DroppedSeparated,
                     fixed_effect_levels = r.FixedEffectLevels, clusters = r.Clusters, iterations = r.Iterations, inner_sweeps = r.InnerSweeps,
                     deviance = r.Deviance, pseudo_r2 = r.PseudoR2, converged = r.Converged, vce = r.VceDescription, warnings = r.Warnings,
                     coefficients = r.Coefficients, covariance = ToRows(r.Covariance),
-                }), ScenarioReport.Json));
-                return Program.Ok;
-        }
+                }), ScenarioReport.Json);
+
+    private static void WriteTable(IAnsiConsole console, EstimationSpec spec, IReadOnlyList<RegressionResult> results)
+    {
         var t = new Table().Title($"[bold]{Markup.Escape(spec.Name)}[/]").Caption("standard errors in parentheses");
         t.AddColumn("");
         foreach (var r in results) t.AddColumn(new TableColumn($"({Markup.Escape(r.Name)}) {(r.Method == EstimationMethod.Ppml ? "PPML" : "OLS")}").RightAligned());
@@ -56,7 +82,6 @@ internal sealed class EstimateCommand : Command<EstimateCommand.Settings>
                                $"{r.DroppedSingletons} singletons and {r.DroppedSeparated} separated observations dropped; {r.ElapsedMilliseconds:F0} ms[/]");
         foreach (var r in results)
             foreach (var w in r.Warnings) console.MarkupLine($"[yellow]warning ({Markup.Escape(r.Name)}): {Markup.Escape(w)}[/]");
-        return Program.Ok;
     }
 
     private static double[][] ToRows(double[,] m) => Enumerable.Range(0, m.GetLength(0)).Select(i => Enumerable.Range(0, m.GetLength(1)).Select(j => m[i, j]).ToArray()).ToArray();

@@ -16,6 +16,7 @@ internal sealed class GravitySimulateCommand : Command<GravitySimulateCommand.Se
         [CommandOption("-f|--format <FORMAT>")] [Description("table (default) or csv: country,statistic,value.")] [DefaultValue("table")] public string Format { get; init; } = "table";
         [CommandOption("--monte-carlo <TRIALS>")] [Description("Run Monte Carlo with this many trials (default: the file's monte_carlo.trials; 0 = off).")] public int? Trials { get; init; }
         [CommandOption("--variant <VARIANT>")] [Description("gegravity (default in the file) or textbook.")] public string? Variant { get; init; }
+        [CommandOption("-o|--out <DIR>")] [Description("Also write results.csv (country,statistic,value, incl. Monte Carlo rows) and manifest.json into DIR.")] public string? Out { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
@@ -30,17 +31,22 @@ internal sealed class GravitySimulateCommand : Command<GravitySimulateCommand.Se
         var result = x.Run();
         var mc = trials > 0 ? MonteCarlo.Run(x, trials) : null;
         var console = AnsiConsoleAccessor.Console;
+        var csv = Csv(result, mc);
+        if (s.Out is { } dir)
+        {
+            var full = Parley.Reports.OutputDirectory.Prepare(dir, ["results.csv", Parley.Reports.OutputDirectory.ManifestFile]);
+            System.IO.File.WriteAllText(Path.Combine(full, "results.csv"), csv);
+            var manifest = new Parley.Reports.RunManifest(Parley.Reports.RunManifest.ParleyVersion, "parley gravity simulate " + s.File, s.File,
+                Parley.Reports.RunManifest.Sha256(s.File), x.Data.Source, "gravity sample data", $"structural gravity GE ({x.Variant} variant)",
+                new Dictionary<string, string> { ["sigma"] = x.Sigma.ToString(CultureInfo.InvariantCulture), ["reference_importer"] = x.Reference,
+                    ["monte_carlo_trials"] = trials.ToString(CultureInfo.InvariantCulture), ["monte_carlo_failed"] = (mc?.Failed ?? 0).ToString(CultureInfo.InvariantCulture) },
+                [new Parley.Models.Numerics.SolverDiagnostics("Newton on log multilateral resistances", true, result.Baseline.Iterations, result.Baseline.Iterations,
+                    result.Baseline.Residual, 1e-12, "MR system", 0)], Parley.Reports.RunManifest.Now, Parley.Reports.RunManifest.MachineDescription);
+            System.IO.File.WriteAllText(Path.Combine(full, Parley.Reports.OutputDirectory.ManifestFile), System.Text.Json.JsonSerializer.Serialize(manifest, Parley.Reports.ScenarioReport.Json));
+        }
         if (format == "csv")
         {
-            var sb = new StringBuilder("country,statistic,value\n");
-            foreach (var c in result.Countries)
-                foreach (var (name, get) in MonteCarlo.Statistics)
-                    sb.Append(c.Country).Append(',').Append(name).Append(',').Append(GravityExperiment.F(get(c))).Append('\n');
-            if (mc is not null)
-                foreach (var m in mc.Summaries)
-                    foreach (var (suffix, value) in new[] { ("mc_mean", m.Mean), ("mc_sd", m.StdDev), ("mc_p2_5", m.Lower), ("mc_p97_5", m.Upper) })
-                        sb.Append(m.Country).Append(',').Append(m.Statistic).Append('_').Append(suffix).Append(',').Append(GravityExperiment.F(value)).Append('\n');
-            console.Profile.Out.Writer.Write(sb.ToString());
+            console.Profile.Out.Writer.Write(csv);
             return Program.Ok;
         }
         var t = new Table().Title($"[bold]{Markup.Escape(x.Name)}[/] ({x.Variant} variant, σ = {x.Sigma}, reference importer {x.Reference})")
@@ -60,6 +66,19 @@ internal sealed class GravitySimulateCommand : Command<GravitySimulateCommand.Se
         if (mc is not null)
             console.MarkupLine($"[grey]Monte Carlo: {mc.Succeeded} trials succeeded, {mc.Failed} failed, in {mc.ElapsedMilliseconds:F0} ms (draws from N(β, V) with V from the estimation or diag(SE²), seed {x.Seed}).[/]");
         return Program.Ok;
+    }
+
+    private static string Csv(GravityResult result, MonteCarloResult? mc)
+    {
+        var sb = new StringBuilder("country,statistic,value\n");
+        foreach (var c in result.Countries)
+            foreach (var (name, get) in MonteCarlo.Statistics)
+                sb.Append(c.Country).Append(',').Append(name).Append(',').Append(GravityExperiment.F(get(c))).Append('\n');
+        if (mc is not null)
+            foreach (var m in mc.Summaries)
+                foreach (var (suffix, value) in new[] { ("mc_mean", m.Mean), ("mc_sd", m.StdDev), ("mc_p2_5", m.Lower), ("mc_p97_5", m.Upper) })
+                    sb.Append(m.Country).Append(',').Append(m.Statistic).Append('_').Append(suffix).Append(',').Append(GravityExperiment.F(value)).Append('\n');
+        return sb.ToString();
     }
 
     private static string F(double v) => v.ToString("F4", CultureInfo.InvariantCulture);
