@@ -10,7 +10,13 @@ internal static class Program
 {
     public const int Ok = 0, InternalError = 1, InputError = 2, NotConverged = 3;
 
-    public static int Main(string[] args) => Run(args, AnsiConsole.Console, Console.Error);
+    public static int Main(string[] args)
+    {
+        var console = AnsiConsole.Console;
+        // Redirected output (logs, CI) has no terminal width; 160 columns keep the tables legible there.
+        if (Console.IsOutputRedirected && Environment.GetEnvironmentVariable("COLUMNS") is null) console.Profile.Width = 160;
+        return Run(args, console, Console.Error);
+    }
 
     /// <summary>Runs the CLI against a console (tests pass a recording console).</summary>
     public static int Run(string[] args, IAnsiConsole console, TextWriter error)
