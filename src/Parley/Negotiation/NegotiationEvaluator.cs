@@ -31,6 +31,7 @@ public sealed class NegotiationEvaluator
     private readonly OneSectorParameters? _params;
     private readonly double[]? _osBaseTariffs;
     private readonly OneSectorResult? _osBase;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<double[]>> _overlayBases = new();
     private readonly EquilibriumSolver.WarmStart? _osWarm;
 
     /// <summary>Prepares the model and solves the baseline.</summary>
@@ -94,7 +95,7 @@ public sealed class NegotiationEvaluator
         var done = 0;
         Parallel.For(0, packages.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k =>
         {
-            results[k] = Evaluate(Changes(packages[k]), Transfers(packages[k]), $"package {k}");
+            results[k] = Evaluate(Changes(packages[k]), Transfers(packages[k]), $"package {k}", Overlays(packages[k]));
             progress?.Invoke(Interlocked.Increment(ref done), packages.Count);
         });
         return results;
@@ -105,16 +106,30 @@ public sealed class NegotiationEvaluator
 
     private IReadOnlyList<TariffChange> Changes(Package p) => _spec.Issues.SelectMany((issue, k) => issue.Options[p.Choices[k]].Tariffs).ToArray();
 
+    private IReadOnlyList<string> Overlays(Package p) =>
+        _spec.Issues.Select((issue, k) => issue.Options[p.Choices[k]].Overlay).OfType<string>().ToArray();
+
+    /// <summary>Baseline tariffs rebuilt from the schedule with the given overlays (cached per combination).</summary>
+    private double[] BaseTariffs(IReadOnlyList<string> overlays)
+    {
+        if (overlays.Count == 0) return _msBaseTariffs ?? _osBaseTariffs!;
+        var key = string.Join("|", overlays);
+        return _overlayBases.GetOrAdd(key, _ => new Lazy<double[]>(() => _ms is { } d
+            ? MultiSectorScenarioRunner.BuildTariffs(_spec.Baseline, d, overlays)
+            : ScenarioRunner.BuildTariffs(_spec.Baseline, _world!, _economy!, overlays))).Value;
+    }
+
     private IReadOnlyList<TransferChange> Transfers(Package p) => _spec.Issues.SelectMany((issue, k) => issue.Options[p.Choices[k]].Transfers).ToArray();
 
     /// <summary>Outcomes of the baseline plus the given changes.</summary>
-    public PackageOutcome Evaluate(IReadOnlyList<TariffChange> changes, IReadOnlyList<TransferChange> transfers, string label)
+    public PackageOutcome Evaluate(IReadOnlyList<TariffChange> changes, IReadOnlyList<TransferChange> transfers, string label, IReadOnlyList<string>? overlays = null)
     {
+        var baseTariffs = BaseTariffs(overlays ?? []);
         var values = new Dictionary<string, double>();
         var file = _spec.SourceFile;
         if (_ms is { } d)
         {
-            var t = MultiSectorScenarioRunner.ApplyChanges((double[])_msBaseTariffs!.Clone(), changes, d, file);
+            var t = MultiSectorScenarioRunner.ApplyChanges((double[])baseTariffs.Clone(), changes, d, file);
             var deficits = (double[])_msBaseDeficits!.Clone();
             var unit = 1e3 / MultiSectorScenarioRunner.ToUsdMillions(d); // USD bn → dataset units
             foreach (var tr in transfers)
@@ -129,7 +144,7 @@ public sealed class NegotiationEvaluator
         else
         {
             var w = _world!;
-            var t = ScenarioRunner.ApplyChanges((double[])_osBaseTariffs!.Clone(), changes, w, file);
+            var t = ScenarioRunner.ApplyChanges((double[])baseTariffs.Clone(), changes, w, file);
             var economy = _economy!;
             if (transfers.Count > 0)
             {

@@ -33,7 +33,9 @@ public sealed record TransferChange(string From, string To, double UsdBillions);
 /// <param name="Tariffs">Tariff changes (levels) applied on top of the baseline.</param>
 /// <param name="Transfers">Deficit changes.</param>
 /// <param name="Assumption">The modelling assumption behind the option, stated in the file.</param>
-public sealed record IssueOption(string Id, string Label, IReadOnlyList<TariffChange> Tariffs, IReadOnlyList<TransferChange> Transfers, string? Assumption);
+/// <param name="Overlay">Tariff-schedule overlay (absolute path) applied to the baseline's statutory schedule, or null.</param>
+public sealed record IssueOption(string Id, string Label, IReadOnlyList<TariffChange> Tariffs, IReadOnlyList<TransferChange> Transfers, string? Assumption,
+    string? Overlay = null);
 
 /// <summary>A negotiated issue; its first option is the status quo.</summary>
 /// <param name="Id">Issue id.</param>
@@ -131,13 +133,22 @@ public static class NegotiationFile
                 var transfers = ParseTransfers(o);
                 var assumption = o.String("assumption");
                 var label = o.String("label") ?? oid;
+                string? overlay = null;
+                if (o.String("overlay") is { } overlayText)
+                {
+                    if (baseline.FromSchedule is null)
+                        throw o.Error("overlay", null, overlayText, "a baseline whose tariffs come from the schedule ('baseline.tariffs.from-schedule') for an overlay option");
+                    overlay = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, overlayText));
+                    if (!File.Exists(overlay)) throw o.Error("overlay", null, overlayText, $"an overlay file relative to the negotiation file (looked for {overlay})");
+                    Tariffs.TariffOverlay.Read(overlay, Tariffs.TariffScheduleReader.Bundled); // validate now, with its own file and line errors
+                }
                 o.RejectUnknownKeys();
-                return new IssueOption(oid, label, tariffs, transfers, assumption);
+                return new IssueOption(oid, label, tariffs, transfers, assumption, overlay);
             }).ToArray();
             if (options.Length < 2) throw i.Error("options", null, options.Length.ToString(CultureInfo.InvariantCulture), "at least two options (the first is the status quo)");
-            if (options.Skip(1).Any(o => o.Tariffs.Count == 0 && o.Transfers.Count == 0))
-                throw i.Error("options", null, options.Skip(1).First(o => o.Tariffs.Count == 0 && o.Transfers.Count == 0).Id,
-                    "options after the first that map to model inputs (tariffs: or transfers:)");
+            if (options.Skip(1).Any(o => o.Tariffs.Count == 0 && o.Transfers.Count == 0 && o.Overlay is null))
+                throw i.Error("options", null, options.Skip(1).First(o => o.Tariffs.Count == 0 && o.Transfers.Count == 0 && o.Overlay is null).Id,
+                    "options after the first that map to model inputs (tariffs:, transfers: or overlay:)");
             var dup = options.GroupBy(o => o.Id).FirstOrDefault(g => g.Count() > 1);
             if (dup is not null) throw i.Error("options", null, dup.Key, "unique option ids");
             var label = i.String("label") ?? id;

@@ -20,7 +20,7 @@ public static class MultiSectorScenarioRunner
     }
 
     /// <summary>Counterfactual tariffs ([j][i][n]): the base set, then the changes in order.</summary>
-    public static double[] BuildTariffs(Scenario s, MultiSectorDataset d)
+    public static double[] BuildTariffs(Scenario s, MultiSectorDataset d, IReadOnlyList<string>? extraOverlays = null)
     {
         var file = s.SourceFile ?? "(scenario)";
         double[] t;
@@ -29,7 +29,7 @@ public static class MultiSectorScenarioRunner
         else if (d.TariffSets.TryGetValue(s.Base, out var set)) t = (double[])set.Clone();
         else throw new ParleyInputException(file, null, "tariffs.base", s.Base, "data, zero or a tariff column of the dataset: " + string.Join(", ", d.TariffSets.Keys));
         if (s.FromSchedule is { } fs)
-            t = Tariffs.ScheduleBridge.ToMultiSector(ScenarioRunner.ScheduleEngine(fs), Tariffs.ImportWeights.Bundled2024, fs.Date, d, t);
+            t = Tariffs.ScheduleBridge.ToMultiSector(ScenarioRunner.ScheduleEngine(fs, extraOverlays), Tariffs.ImportWeights.Bundled2024, fs.Date, d, t);
         ApplyChanges(t, s.Changes, d, file);
         return t;
     }

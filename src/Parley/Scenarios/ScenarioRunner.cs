@@ -36,7 +36,7 @@ public static class ScenarioRunner
     }
 
     /// <summary>Builds the N×N tariff matrix: base, then changes in order, then retaliation.</summary>
-    public static double[] BuildTariffs(Scenario s, WorldDataset data, Economy economy)
+    public static double[] BuildTariffs(Scenario s, WorldDataset data, Economy economy, IReadOnlyList<string>? extraOverlays = null)
     {
         var n = data.Countries.Count;
         var file = s.SourceFile ?? "(scenario)";
@@ -53,7 +53,7 @@ public static class ScenarioRunner
         }
         if (s.FromSchedule is { } fs)
         {
-            var (fromSchedule, _) = Tariffs.ScheduleBridge.ToWorld(ScheduleEngine(fs), Tariffs.ImportWeights.Bundled2024, fs.Date, data);
+            var (fromSchedule, _) = Tariffs.ScheduleBridge.ToWorld(ScheduleEngine(fs, extraOverlays), Tariffs.ImportWeights.Bundled2024, fs.Date, data);
             for (var k = 0; k < t.Length; k++) t[k] = Math.Max(t[k], fromSchedule[k]);
         }
         ApplyChanges(t, s.Changes, data, file);
@@ -84,11 +84,13 @@ public static class ScenarioRunner
         return t;
     }
 
-    /// <summary>The tariff engine for a scenario's schedule source (base schedule, or with the overlay applied).</summary>
-    public static Tariffs.TariffEngine ScheduleEngine(ScheduleSource source)
+    /// <summary>The tariff engine for a scenario's schedule source: the base schedule with the scenario's overlay and any
+    /// further overlays (e.g. a negotiation option's) applied in order.</summary>
+    public static Tariffs.TariffEngine ScheduleEngine(ScheduleSource source, IReadOnlyList<string>? extraOverlays = null)
     {
         var schedule = Tariffs.TariffScheduleReader.Bundled;
-        if (source.Overlay is { } file) schedule = Tariffs.TariffOverlay.Read(file, schedule).ApplyTo(schedule);
+        foreach (var file in (source.Overlay is { } o ? new[] { o } : []).Concat(extraOverlays ?? []))
+            schedule = Tariffs.TariffOverlay.Read(file, schedule).ApplyTo(schedule);
         return new Tariffs.TariffEngine(schedule);
     }
 

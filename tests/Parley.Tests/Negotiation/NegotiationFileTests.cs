@@ -132,4 +132,34 @@ public class NegotiationFileTests
         var agreed = r.Rounds.Last();
         Assert.Equal(r.Bargaining.Nash, agreed.Package);
     }
+
+    [Fact]
+    public void Option_can_be_a_tariff_schedule_overlay_priced_through_the_schedule_bridge()
+    {
+        var overlay = Path.Combine(AppContext.BaseDirectory, "examples", "offers", "japan-eliminate-autos.yaml").Replace("\\", "/");
+        var yaml = $$"""
+            name: overlay option
+            baseline:
+              tariffs: { base: zero, from-schedule: { date: 2025-10-15 } }
+            parties:
+              - { code: USA, objective: [ { outcome: welfare, weight: 1 } ] }
+              - { code: JPN, objective: [ { outcome: welfare, weight: 1 } ] }
+            issues:
+              - id: autos
+                options:
+                  - { id: schedule }
+                  - { id: eliminate, overlay: "{{overlay}}" }
+            batna: { tariffs: [ { importer: USA, exporter: JPN, rate: 0.25 } ] }
+            """;
+        using var tmp = new TempFolder();
+        var spec = NegotiationFile.Read(tmp.Write("o.yaml", yaml));
+        Assert.NotNull(spec.Issues[0].Options[1].Overlay);
+        var r = NegotiationAnalysis.Run(spec, sensitivity: false);
+        // Eliminating the auto tariff lowers the US tariff on Japan in the model and raises Japan's welfare.
+        Assert.True(r.Outcomes[1].Values["JPN/welfare"] > r.Outcomes[0].Values["JPN/welfare"]);
+
+        var noSchedule = yaml.Replace("tariffs: { base: zero, from-schedule: { date: 2025-10-15 } }", "tariffs: { base: zero }");
+        var e = Assert.Throws<ParleyInputException>(() => NegotiationFile.Read(tmp.Write("p.yaml", noSchedule)));
+        Assert.Contains("from-schedule", e.Message);
+    }
 }
