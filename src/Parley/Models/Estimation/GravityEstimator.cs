@@ -29,10 +29,27 @@ public static class GravityEstimator
     {
         var sw = Stopwatch.StartNew();
         var keep = Prepare(input, out var singletons, out var separated);
+        var reluNote = (string?)null;
+        if (input.Method == EstimationMethod.Ppml && input.Regressors.Count > 0)
+        {
+            // Separation by regressors together with the fixed effects (iterated rectifier, Correia, Guimarães & Zylkin 2019):
+            // drop only when the check is conclusive; otherwise say so.
+            var (dropRows, conclusive) = SeparatedByRegressors(input, keep);
+            if (dropRows.Count > 0)
+            {
+                var dropSet = dropRows.ToHashSet();
+                keep = keep.Where(k => !dropSet.Contains(k)).ToArray();
+                separated += dropRows.Count;
+            }
+            if (!conclusive) reluNote = "the regressor separation check did not settle within its iteration limit; no rows were dropped by it";
+        }
         var n = keep.Length;
         var y = keep.Select(k => input.Y[k]).ToArray();
-        var names = input.Regressors.Select(r => r.Name).ToList();
-        var x = input.Regressors.Select(r => keep.Select(k => r.Values[k]).ToArray()).ToList();
+        var regressors = input.Regressors.ToList();
+        var omitted = new List<string>();
+        if (separated > 0 && input.Method == EstimationMethod.Ppml) regressors = OmitCollinear(input, keep, regressors, omitted);
+        var names = regressors.Select(r => r.Name).ToList();
+        var x = regressors.Select(r => keep.Select(k => r.Values[k]).ToArray()).ToList();
         var (fe, levels) = Recode(input.FixedEffects.Select(f => keep.Select(k => f.Ids[k]).ToArray()).ToArray());
         var intercept = input.Intercept && fe.Length == 0;
         if (intercept) { names.Insert(0, "intercept"); x.Insert(0, Enumerable.Repeat(1.0, n).ToArray()); }
@@ -47,6 +64,8 @@ public static class GravityEstimator
         double deviance, r2;
         bool converged;
         var warnings = new List<string>();
+        if (reluNote is not null) warnings.Add(reluNote);
+        if (omitted.Count > 0) warnings.Add($"omitted after dropping {separated} separated observations (collinear on the remaining sample): {string.Join(", ", omitted)}");
         if (input.Method == EstimationMethod.Ols)
         {
             (beta, u, xt, sweeps) = Ols(input, effects, y, x.ToArray());
@@ -178,6 +197,75 @@ public static class GravityEstimator
         // Final demeaning of X with the converged weights for the variance.
         fe.Demean(xt, mu, options.InnerToleranceFloor);
         return (beta, mu, xt, mu, iterations, sweeps, deviance, converged);
+    }
+
+    /// <summary>
+    /// Iterated rectifier: regress u (1 on zero-outcome rows, 0 on positive rows, positive rows weighted 1e8) on the
+    /// regressors and fixed effects, replace u on zero rows by max(fitted, 0), repeat. When the fitted values are ≈ 0 on
+    /// positive rows and ≥ 0 on zero rows, the zero rows with strictly positive fit are separated.
+    /// </summary>
+    private static (List<int> Rows, bool Conclusive) SeparatedByRegressors(RegressionInput input, int[] keep)
+    {
+        var zeroRows = keep.Where(k => input.Y[k] == 0).ToArray();
+        if (zeroRows.Length == 0) return ([], true);
+        var n = keep.Length;
+        var (fe, levels) = Recode(input.FixedEffects.Select(f => keep.Select(k => f.Ids[k]).ToArray()).ToArray());
+        var effects = new FixedEffects(fe, levels);
+        var x = input.Regressors.Select(r => keep.Select(k => r.Values[k]).ToArray()).ToList();
+        if (fe.Length == 0) x.Insert(0, Enumerable.Repeat(1.0, n).ToArray());
+        var zero = keep.Select(k => input.Y[k] == 0).ToArray();
+        var w = zero.Select(z => z ? 1.0 : 1e8).ToArray();
+        var u = zero.Select(z => z ? 1.0 : 0.0).ToArray();
+        var fitted = new double[n];
+        const double tol = 1e-7;
+        for (var iter = 0; iter < 50; iter++)
+        {
+            var cols = x.Select(c => (double[])c.Clone()).Append((double[])u.Clone()).ToArray();
+            effects.Demean(cols, w, 1e-10);
+            var xt = cols[..^1];
+            var (a, b) = SmallMatrix.Normal(xt, cols[^1], w);
+            var inv = SmallMatrix.Inverse(a);
+            if (inv is null) return ([], false);
+            var beta = SmallMatrix.Multiply(inv, b);
+            double maxPos = 0, minZero = double.PositiveInfinity;
+            for (var k = 0; k < n; k++)
+            {
+                double fit = 0;
+                for (var i = 0; i < beta.Length; i++) fit += xt[i][k] * beta[i];
+                fitted[k] = u[k] - (cols[^1][k] - fit);
+                if (zero[k]) minZero = Math.Min(minZero, fitted[k]);
+                else maxPos = Math.Max(maxPos, Math.Abs(fitted[k]));
+            }
+            if (maxPos < tol && minZero > -tol)
+            {
+                var rows = new List<int>();
+                for (var k = 0; k < n; k++) if (zero[k] && fitted[k] > tol) rows.Add(keep[k]);
+                return (rows, true);
+            }
+            for (var k = 0; k < n; k++) u[k] = zero[k] ? Math.Max(fitted[k], 0) : 0;
+        }
+        return ([], false);
+    }
+
+    /// <summary>After separated rows are dropped, regressors can become collinear (that is what separation means); omit them
+    /// greedily in the order given and report them, as ppmlhdfe does.</summary>
+    private static List<(string Name, double[] Values)> OmitCollinear(RegressionInput input, int[] keep, List<(string Name, double[] Values)> regressors, List<string> omitted)
+    {
+        var (fe, levels) = Recode(input.FixedEffects.Select(f => keep.Select(k => f.Ids[k]).ToArray()).ToArray());
+        var effects = new FixedEffects(fe, levels);
+        var cols = regressors.Select(r => keep.Select(k => r.Values[k]).ToArray()).ToArray();
+        var raw = cols.Select(c => Math.Sqrt(c.Sum(v => v * v))).ToArray();
+        effects.Demean(cols, Enumerable.Repeat(1.0, keep.Length).ToArray(), 1e-12);
+        var kept = new List<int>();
+        for (var i = 0; i < cols.Length; i++)
+        {
+            var trial = kept.Append(i).Select(k => cols[k]).ToArray();
+            var norm = Math.Sqrt(cols[i].Sum(v => v * v));
+            var (a, _) = SmallMatrix.Normal(trial, new double[keep.Length], null);
+            if (norm <= 1e-9 * Math.Max(raw[i], 1e-300) || SmallMatrix.Inverse(a) is null) omitted.Add(regressors[i].Name);
+            else kept.Add(i);
+        }
+        return kept.Select(i => regressors[i]).ToList();
     }
 
     /// <summary>Drops separated observations (PPML: FE levels with only zero outcomes) and singletons, iteratively.</summary>
