@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
+using Parley.Data;
 using Parley.Reports;
 using Parley.Tariffs;
 using Spectre.Console;
@@ -81,7 +82,8 @@ internal sealed class TariffsEtrCommand : Command<TariffsEtrCommand.Settings>
     public sealed class Settings : TariffsSettings
     {
         [CommandOption("--date <DATE>")] [Description("Date, YYYY-MM-DD.")] public string? Date { get; init; }
-        [CommandOption("--weights <FILE>")] [Description("CSV of code, partner, value (USD); default: 2024 Census imports by HTS-10 × country.")] public string? Weights { get; init; }
+        [CommandOption("--weights <FILE>")] [Description("CSV of code, partner, value (USD), or Census import detail (IMP_DETL.TXT, IMDByymm.ZIP, or a folder of monthly files); default: 2024 Census imports by HTS-10 × country.")] public string? Weights { get; init; }
+        [CommandOption("--basis <BASIS>")] [Description("For Census import detail: consumption (con_val_mo, default) or general (gen_val_mo).")] [DefaultValue("consumption")] public string Basis { get; init; } = "consumption";
         [CommandOption("--by <GROUPING>")] [Description("partner (default), chapter, sector (GTAP), group (8 partner groups) or authority.")] [DefaultValue("partner")] public string By { get; init; } = "partner";
         [CommandOption("--limit <N>")] [Description("Groups shown in the table (default 20).")] [DefaultValue(20)] public int Limit { get; init; } = 20;
     }
@@ -95,7 +97,12 @@ internal sealed class TariffsEtrCommand : Command<TariffsEtrCommand.Settings>
             "authority" => EtrGrouping.None,
             _ => throw new ParleyInputException("(command line)", null, "--by", s.By, "partner, chapter, sector, group or authority"),
         };
-        var weights = s.Weights is null ? ImportWeights.Bundled2024 : ImportWeights.Read(s.Weights, engine.Schedule);
+        var basis = s.Basis.ToLowerInvariant() switch
+        {
+            "consumption" => ImportBasis.Consumption, "general" => ImportBasis.General,
+            _ => throw new ParleyInputException("(command line)", null, "--basis", s.Basis, "consumption or general"),
+        };
+        var weights = s.Weights is null ? ImportWeights.Bundled2024 : ImportWeights.Read(s.Weights, engine.Schedule, basis);
         var r = EffectiveRates.Compute(engine, weights, TariffsSettings.ParseDate(s.Date, "--date"), grouping);
         var console = AnsiConsoleAccessor.Console;
         if (s.Json)
