@@ -51,6 +51,8 @@ internal static class Program
                 t.AddCommand<TariffsTimelineCommand>("timeline").WithDescription("A line's rate for a partner across every revision.");
                 t.AddCommand<TariffsDiffCommand>("diff").WithDescription("Lines that change between two dates, or between the schedule and an overlay.");
                 t.AddCommand<TariffsEtrCommand>("etr").WithDescription("Import-weighted effective tariff rate, by partner, chapter, sector or authority.");
+                t.AddCommand<TariffsExpandCommand>("expand").WithDescription("Expand the schedule (every HTS-8 line × partner × revision) into a DuckDB database for SQL joins.")
+                    .WithExample("tariffs", "expand", "--partners", "JPN,KOR", "--out", "rates.duckdb");
                 t.AddCommand<TariffsSecurityCommand>("security").WithDescription("Supplier concentration and tariffs for critical goods (rare earths, semiconductors).");
             });
             c.AddBranch("data", data =>

@@ -10,39 +10,53 @@ namespace Parley.Tariffs;
 /// <param name="Dates">Revision dates evaluated (every measure start and end).</param>
 /// <param name="Lines">HTS-8 lines.</param>
 /// <param name="Partners">Partners.</param>
+/// <param name="Changes">Per partner (same order as <see cref="Partners"/>), the change points in date order then line order.</param>
 /// <param name="ChangeCount">Number of (line, partner, date) change points stored.</param>
 /// <param name="Evaluations">Rates evaluated (lines × partners × dates).</param>
 /// <param name="ElapsedMilliseconds">Wall-clock time.</param>
 /// <param name="PeakWorkingSetBytes">Peak working set of the process after the expansion.</param>
 public sealed record ScheduleExpansion(IReadOnlyList<DateOnly> Dates, IReadOnlyList<string> Lines, IReadOnlyList<Partner> Partners,
-    long ChangeCount, long Evaluations, double ElapsedMilliseconds, long PeakWorkingSetBytes)
+    IReadOnlyList<RateChange[]> Changes, long ChangeCount, long Evaluations, double ElapsedMilliseconds, long PeakWorkingSetBytes)
 {
-    /// <summary>Expands the schedule of <paramref name="engine"/> (statutory basis) over all lines, partners and revision dates.</summary>
-    public static ScheduleExpansion Run(TariffEngine engine, int? maxPartners = null)
+    /// <summary>Last revision date expanded.</summary>
+    public static readonly DateOnly Horizon = new(2026, 12, 31);
+
+    /// <summary>Expands the schedule of <paramref name="engine"/> (statutory basis) over all lines and revision dates, for
+    /// <paramref name="partners"/> (default: every partner, in Census-code order).</summary>
+    public static ScheduleExpansion Run(TariffEngine engine, IReadOnlyList<Partner>? partners = null)
     {
         var sw = Stopwatch.StartNew();
-        var dates = engine.Boundaries().Where(d => d <= new DateOnly(2026, 12, 31)).ToArray();
+        var dates = engine.Boundaries().Where(d => d <= Horizon).ToArray();
         var lines = engine.Schedule.Mfn.Keys.Order(StringComparer.Ordinal).ToArray();
         var codes = lines.Select(l => HtsCode.TryParse(l)!.Value).ToArray();
-        var partners = engine.Schedule.Partners.Values.OrderBy(p => p.CensusCode, StringComparer.Ordinal).Take(maxPartners ?? int.MaxValue).ToArray();
+        var chosen = (partners ?? engine.Schedule.Partners.Values.OrderBy(p => p.CensusCode, StringComparer.Ordinal).ToArray()).ToArray();
         long changes = 0;
-        var stores = new List<(int Line, short Date, float Rate)>[partners.Length];
-        Parallel.For(0, partners.Length, pi =>
+        var stores = new RateChange[chosen.Length][];
+        Parallel.For(0, chosen.Length, pi =>
         {
-            var store = new List<(int, short, float)>();
+            var store = new List<RateChange>();
             var last = new float[codes.Length];
             Array.Fill(last, float.NaN);
             for (var di = 0; di < dates.Length; di++)
                 for (var li = 0; li < codes.Length; li++)
                 {
-                    var r = (float)engine.Total(dates[di], partners[pi], codes[li], RateBasis.Statutory);
-                    if (r != last[li]) { store.Add((li, (short)di, r)); last[li] = r; }
+                    var r = (float)engine.Total(dates[di], chosen[pi], codes[li], RateBasis.Statutory);
+                    if (r != last[li]) { store.Add(new RateChange(li, (short)di, r)); last[li] = r; }
                 }
-            stores[pi] = store;
+            stores[pi] = store.ToArray();
             Interlocked.Add(ref changes, store.Count);
         });
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
-        GC.KeepAlive(stores);
-        return new ScheduleExpansion(dates, lines, partners, changes, (long)dates.Length * lines.Length * partners.Length, sw.Elapsed.TotalMilliseconds, peak);
+        return new ScheduleExpansion(dates, lines, chosen, stores, changes, (long)dates.Length * lines.Length * chosen.Length, sw.Elapsed.TotalMilliseconds, peak);
     }
+
+    /// <summary>Expands the first <paramref name="maxPartners"/> partners in Census-code order (benchmarks).</summary>
+    public static ScheduleExpansion Run(TariffEngine engine, int maxPartners) =>
+        Run(engine, engine.Schedule.Partners.Values.OrderBy(p => p.CensusCode, StringComparer.Ordinal).Take(maxPartners).ToArray());
 }
+
+/// <summary>A line's total statutory rate changes to <paramref name="Rate"/> on revision date <paramref name="Date"/>.</summary>
+/// <param name="Line">Index into <see cref="ScheduleExpansion.Lines"/>.</param>
+/// <param name="Date">Index into <see cref="ScheduleExpansion.Dates"/>.</param>
+/// <param name="Rate">Total ad valorem rate as a fraction, from that date until the next change point of the line.</param>
+public readonly record struct RateChange(int Line, short Date, float Rate);

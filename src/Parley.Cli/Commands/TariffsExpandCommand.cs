@@ -1,0 +1,45 @@
+using System.ComponentModel;
+using System.Globalization;
+using Parley.Data;
+using Parley.Reports;
+using Parley.Tariffs;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Parley.Cli.Commands;
+
+/// <summary><c>parley tariffs expand --out FILE.duckdb [--partners JPN,KOR] [--overlay FILE]</c>.</summary>
+internal sealed class TariffsExpandCommand : Command<TariffsExpandCommand.Settings>
+{
+    public sealed class Settings : TariffsSettings
+    {
+        [CommandOption("--out <FILE>")] [Description("New DuckDB file to write (never overwritten).")] public string? Out { get; init; }
+        [CommandOption("--partners <LIST>")] [Description("Comma-separated partners (ISO3, ISO2, Census code or name); default: all 240.")] public string? Partners { get; init; }
+    }
+
+    public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
+    {
+        var output = s.Out ?? throw TariffsRateCommand.Missing("--out");
+        if (File.Exists(output)) throw new ParleyInputException(output, null, "--out", output, "a new file name: Parley does not overwrite an existing database");
+        var engine = s.Engine();
+        IReadOnlyList<Partner>? partners = s.Partners?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => engine.Schedule.FindPartner(p) ?? throw new ParleyInputException("(command line)", null, "--partners", p, "a partner the schedule knows (ISO3, ISO2, Census code or name)"))
+            .Distinct().ToArray();
+        var expansion = ScheduleExpansion.Run(engine, partners);
+        var manifest = new Dictionary<string, string>
+        {
+            ["parley"] = RunManifest.ParleyVersion,
+            ["command"] = "parley " + string.Join(' ', context.Arguments),
+            ["schedule"] = engine.Schedule.Source,
+            ["last_revision"] = engine.Schedule.LastRevision.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["overlays"] = string.Join("; ", engine.Schedule.Overlays),
+            ["created_utc"] = RunManifest.Now,
+        };
+        var rows = RatePanelStore.Write(expansion, output, manifest);
+        AnsiConsoleAccessor.Console.MarkupLine(
+            $"Wrote {Markup.Escape(output)}: {rows:N0} rate intervals for {expansion.Lines.Count:N0} HTS-8 lines × {expansion.Partners.Count} partners × " +
+            $"{expansion.Dates.Count} revision dates ({expansion.Evaluations:N0} rates evaluated in {expansion.ElapsedMilliseconds / 1000:F1} s).");
+        AnsiConsoleAccessor.Console.MarkupLine("Rate of a line on day d: [grey]SELECT rate FROM rates WHERE hts8 = '87032301' AND census_code = '5880' AND valid_from <= DATE '2025-10-15' AND (valid_until IS NULL OR DATE '2025-10-15' < valid_until)[/]");
+        return Program.Ok;
+    }
+}
