@@ -56,4 +56,23 @@ public partial class ReadmeTests
         var e = Assert.Throws<ParleyInputException>(() => ScenarioRunner.Run(ScenarioFile.Read(path)));
         Assert.Equal(expected, "error: " + e.Message.Replace(path, "examples/my-deal.yaml"));
     }
+
+    [GeneratedRegex("^\\| `parley ([^`]+)`", RegexOptions.Multiline)]
+    private static partial Regex CommandRow();
+
+    [Fact]
+    public void Every_command_in_the_README_table_exists_and_documents_the_options_the_README_names()
+    {
+        var rows = CommandRow().Matches(Readme).Select(m => m.Groups[1].Value).ToList();
+        Assert.True(rows.Count >= 14, $"{rows.Count} command rows");
+        foreach (var row in rows)
+        {
+            var words = row.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var verbs = words.TakeWhile(w => w.All(c => char.IsAsciiLetterLower(c) || c is '-' or '0' or '1' or '2' or '5') && !w.StartsWith('-')).ToArray();
+            var (code, stdout, stderr) = Cli.CliTests.Run([.. verbs, "--help"]);
+            Assert.True(code == 0, $"parley {string.Join(' ', verbs)} --help: exit {code}: {stderr}");
+            foreach (var option in Regex.Matches(row, "--[a-z][a-z-]+").Select(m => m.Value).Distinct())
+                Assert.True(stdout.Contains(option, StringComparison.Ordinal), $"README names {option} for 'parley {string.Join(' ', verbs)}', but its help does not");
+        }
+    }
 }
