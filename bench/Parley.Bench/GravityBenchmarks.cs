@@ -60,7 +60,7 @@ internal static class SyntheticPanel
         Console.WriteLine($"built {n:N0} observations in {sw.Elapsed.TotalSeconds:F1} s");
         sw.Restart();
         var input = new RegressionInput("synthetic", EstimationMethod.Ppml, y, [("rta", rta), ("ln_tariff", tariff)],
-            [("exporter-year", ex), ("importer-year", im), ("pair", pair)], pair, false, SingletonPolicy.Drop, VceConvention.Stata, "synthetic", new int[n]);
+            [("exporter-year", ex), ("importer-year", im), ("pair", pair)], [pair], false, SingletonPolicy.Drop, VceConvention.Stata, "synthetic", new int[n]);
         var r = GravityEstimator.Estimate(input, new PpmlOptions { Tolerance = 1e-8, InnerToleranceFloor = 1e-9 });
         Console.WriteLine($"PPML with 3 FE dimensions: {r.Observations:N0} obs in {sw.Elapsed.TotalSeconds:F1} s, {r.Iterations} iterations, {r.InnerSweeps} sweeps; " +
                           $"rta {r["rta"].Estimate:F4} ({r["rta"].StdError:F4}), ln_tariff {r["ln_tariff"].Estimate:F4}; peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1e9:F2} GB");

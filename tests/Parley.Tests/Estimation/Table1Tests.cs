@@ -67,7 +67,7 @@ public class PpmlOracleTests
                     ex.Add(t * countries + i); im.Add(t * countries + j); pair.Add(Math.Min(i, j) * countries + Math.Max(i, j));
                 }
         var input = new RegressionInput("oracle", EstimationMethod.Ppml, y.ToArray(), [("dist", d.ToArray()), ("cont", c.ToArray())],
-            [("exporter-year", ex.ToArray()), ("importer-year", im.ToArray())], pair.ToArray(), false, SingletonPolicy.Error, VceConvention.Stata, "synthetic",
+            [("exporter-year", ex.ToArray()), ("importer-year", im.ToArray())], [pair.ToArray()], false, SingletonPolicy.Error, VceConvention.Stata, "synthetic",
             Enumerable.Range(2, y.Count).ToArray());
         return (input, y.ToArray(), [d.ToArray(), c.ToArray()], ex.ToArray(), im.ToArray(), countries * years);
     }

@@ -115,7 +115,8 @@ public static class EstimationFile
             var regressors = (c.Codes("regressors") ?? throw c.Error("regressors", null, null, "a list of regressors"))
                 .Select(r => (r.Value, Variable(r.Value, $"{c.Path}.regressors", r.Line))).ToArray();
             var feNames = c.Codes("fixed_effects")?.Select(x => x.Value).ToArray() ?? [];
-            var clusterName = c.String("cluster");
+            var clusterNames = c.Codes("cluster") ?? [];
+            if (clusterNames.Count > 3) throw c.Error("cluster", null, string.Join(", ", clusterNames.Select(x => x.Value)), "one column, or a list of two or three columns for multi-way clustering");
             var intercept = (c.String("intercept") ?? (feNames.Length == 0 ? "true" : "false")) == "true";
             var singletons = (c.String("singletons") ?? "error") == "drop" ? SingletonPolicy.Drop : SingletonPolicy.Error;
             var vce = (c.String("vce") ?? "stata") == "fixest" ? VceConvention.Fixest : VceConvention.Stata;
@@ -137,12 +138,9 @@ public static class EstimationFile
                     throw c.Error("fixed_effects", null, part, $"columns of {Path.GetFileName(dataPath)} joined by '-', e.g. exporter-year");
                 return part;
             }).ToArray(), keep, rows, Text))).ToArray();
-            int[]? cluster = null;
-            if (clusterName is not null)
-            {
-                if (Array.IndexOf(table.Header, clusterName) < 0) throw c.Error("cluster", null, clusterName, $"a column of {Path.GetFileName(dataPath)}");
-                cluster = Codes([clusterName], keep, rows, Text);
-            }
+            var cluster = clusterNames.Select(cn => Array.IndexOf(table.Header, cn.Value) < 0
+                ? throw c.Error("cluster", null, cn.Value, $"a column of {Path.GetFileName(dataPath)}")
+                : Codes([cn.Value], keep, rows, Text)).ToArray();
             c.RejectUnknownKeys();
             columns.Add(new RegressionInput(cname, method, keep.Select(k => y[k]).ToArray(),
                 regressors.Select(r => (r.Value, keep.Select(k => r.Item2[k]).ToArray())).ToArray(), fixedEffects, cluster, intercept, singletons, vce,

@@ -53,7 +53,8 @@ public static class GravityEstimator
         var (fe, levels) = Recode(input.FixedEffects.Select(f => keep.Select(k => f.Ids[k]).ToArray()).ToArray());
         var intercept = input.Intercept && fe.Length == 0;
         if (intercept) { names.Insert(0, "intercept"); x.Insert(0, Enumerable.Repeat(1.0, n).ToArray()); }
-        var (cluster, clusters) = input.Cluster is null ? ((int[]?)null, 0) : Recode1(keep.Select(k => input.Cluster[k]).ToArray());
+        var dims = input.Clusters.Select(c => Recode1(keep.Select(k => c[k]).ToArray())).ToArray();
+        var (cluster, clusters) = dims.Length == 0 ? ((int[]?)null, 0) : (dims[0].Ids, dims[0].Levels);
         var effects = new FixedEffects(fe, levels);
         var p = x.Count;
         var dof = intercept || levels.Length == 0 ? 0 : 1; // absorbed fixed effects count as one constant (the book's Stata convention)
@@ -82,11 +83,11 @@ public static class GravityEstimator
             (beta, mu, xt, weights, iterations, sweeps, deviance, converged) = Ppml(input, effects, y, x.ToArray(), options ?? new PpmlOptions());
             u = y.Select((v, k) => v - mu[k]).ToArray();
             var ybar = y.Average();
-            // Regressor-driven separation (ppmlhdfe's ReLU check) is not implemented: flag its symptom instead of staying silent.
+            // Separation the checks above could not settle shows up as vanishing fitted means: say so instead of staying silent.
             var vanishing = Enumerable.Range(0, n).Count(k => y[k] == 0 && mu[k] < 1e-12 * ybar);
             if (vanishing > 0)
-                warnings.Add($"{vanishing} observations with a zero outcome have fitted means below 1e-12 of the mean: possible separation by the regressors " +
-                             "(Parley detects separation by fixed effects only); inspect those observations or drop them.");
+                warnings.Add($"{vanishing} observations with a zero outcome have fitted means below 1e-12 of the mean: possible separation " +
+                             "that the fixed-effect and regressor checks did not settle; inspect those observations or drop them.");
             var nullDev = 2 * y.Sum(v => v > 0 ? v * Math.Log(v / ybar) - (v - ybar) : ybar);
             r2 = 1 - deviance / nullDev;
         }
@@ -106,7 +107,17 @@ public static class GravityEstimator
             q = (n - 1.0) / (n - k) * (cluster is null ? 1 : clusters / (clusters - 1.0));
             vce = (cluster is null ? "robust" : $"clustered ({clusters} clusters)") + $", q = (N−1)/(N−K)" + (cluster is null ? "" : "·G/(G−1)") + $", K = {k}";
         }
-        var v = SmallMatrix.Sandwich(bread, xt, u, cluster, clusters, q);
+        double[,] v;
+        if (dims.Length > 1)
+        {
+            var stata = input.Vce == VceConvention.Stata && (input.Method == EstimationMethod.Ppml || levels.Length > 0);
+            (v, clusters, var eigenFixed) = MultiwayClusters.Sandwich(bread, xt, u, dims.Select(d => d.Ids).ToArray(),
+                g => (stata ? 1.0 : (n - 1.0) / (n - k)) * g / (g - 1.0));
+            vce = $"{dims.Length}-way clustered ({string.Join(" × ", dims.Select(d => d.Levels))} clusters; Cameron–Gelbach–Miller), q = " +
+                  (stata ? "" : "(N−1)/(N−K)·") + $"G_min/(G_min−1), G_min = {clusters}";
+            if (eigenFixed) warnings.Add("the multi-way variance was not positive semi-definite; negative eigenvalues were set to zero (Cameron, Gelbach & Miller 2011, §2.3)");
+        }
+        else v = SmallMatrix.Sandwich(bread, xt, u, cluster, clusters, q);
         var coefficients = names.Select((name, i) => new Coefficient(name, beta[i], Math.Sqrt(v[i, i]))).ToArray();
         return new RegressionResult(input.Name, input.Method, coefficients, v, n, singletons, separated, levels, clusters, iterations, sweeps,
             deviance, r2, converged, vce, sw.Elapsed.TotalMilliseconds, warnings);

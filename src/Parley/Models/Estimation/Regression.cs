@@ -38,7 +38,8 @@ public enum VceConvention
 /// <param name="Y">Dependent variable (levels for PPML, e.g. log trade for OLS).</param>
 /// <param name="Regressors">Named regressor columns.</param>
 /// <param name="FixedEffects">Named fixed-effect dimensions as 0-based level ids per observation.</param>
-/// <param name="Cluster">Cluster id per observation (null: heteroskedasticity-robust).</param>
+/// <param name="Clusters">Cluster dimensions, each an id per observation: none = heteroskedasticity-robust, one = one-way,
+/// two or three = multi-way (Cameron–Gelbach–Miller inclusion–exclusion).</param>
 /// <param name="Intercept">Add an intercept (only without fixed effects).</param>
 /// <param name="Singletons">Singleton policy.</param>
 /// <param name="Vce">Small-sample convention.</param>
@@ -50,7 +51,7 @@ public sealed record RegressionInput(
     double[] Y,
     IReadOnlyList<(string Name, double[] Values)> Regressors,
     IReadOnlyList<(string Name, int[] Ids)> FixedEffects,
-    int[]? Cluster,
+    IReadOnlyList<int[]> Clusters,
     bool Intercept,
     SingletonPolicy Singletons,
     VceConvention Vce,
