@@ -6,7 +6,7 @@ namespace Parley.Bench;
 /// BenchmarkDotNet benchmarks (default: pass BenchmarkDotNet arguments, e.g. <c>--filter '*' --job short</c>), plus quick
 /// single runs used during development and for the numbers BenchmarkDotNet cannot take (full tariff expansion,
 /// 10-million-observation PPML): <c>--quick</c>, <c>--components</c>, <c>--cp2015</c>, <c>--wiod</c>, <c>--tariffs</c>,
-/// <c>--expand</c>, <c>--synthetic</c>, <c>--negotiate FILE</c>, <c>--estimate FILE</c>, <c>--gravity FILE</c>.
+/// <c>--expand</c>, <c>--census</c>, <c>--synthetic</c>, <c>--negotiate FILE</c>, <c>--estimate FILE</c>, <c>--gravity FILE</c>.
 /// </summary>
 internal static class Program
 {
@@ -18,6 +18,7 @@ internal static class Program
         ["--wiod"] = _ => WiodQuick.Run(),
         ["--tariffs"] = _ => TariffQuick.Run(),
         ["--expand"] = _ => ExpandFull.Run(),
+        ["--census"] = _ => CensusYear.Run(),
         ["--synthetic"] = _ => SyntheticPanel.Run(),
         ["--negotiate"] = a => NegotiateQuick.Run(a[1]),
         ["--estimate"] = a => EstimateQuick.Run(a[1]),
