@@ -60,6 +60,7 @@ internal sealed class TariffsDiffCommand : Command<TariffsDiffCommand.Settings>
                 before = d1.ToString("yyyy-MM-dd"), after = d2.ToString("yyyy-MM-dd"), overlay = after.Schedule.Overlays,
                 lines_changed = changes.Count, imports_affected_usd_2024 = affected, duty_change_usd_2024_weights = dutyChange,
                 changes = changes.Select(c => new { partner = c.Partner.Iso3, hts = c.Hts.ToString(), before = c.Before.Total, after = c.After.Total, imports_usd_2024 = Value(c) }),
+                manifest = TariffsSettings.Manifest(after, "tariffs diff"),
             }, ScenarioReport.Json));
             return Program.Ok;
         }
@@ -111,6 +112,7 @@ internal sealed class TariffsEtrCommand : Command<TariffsEtrCommand.Settings>
             {
                 date = r.Date.ToString("yyyy-MM-dd"), etr = r.Etr, total_imports_usd = r.TotalImportsUsd, matched_usd = r.MatchedUsd, bridged_usd = r.BridgedUsd,
                 unmatched_usd = r.UnmatchedUsd, by_authority = r.ByAuthority, groups = r.Groups, weights = r.WeightsSource, overlays = r.Overlays,
+                manifest = TariffsSettings.Manifest(engine, "tariffs etr"),
             }, ScenarioReport.Json));
             return Program.Ok;
         }

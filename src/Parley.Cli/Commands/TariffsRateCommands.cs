@@ -27,7 +27,7 @@ internal sealed class TariffsRateCommand : Command<TariffsRateCommand.Settings>
         var console = AnsiConsoleAccessor.Console;
         if (s.Json)
         {
-            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(Json(r), ScenarioReport.Json));
+            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(Json(r, TariffsSettings.Manifest(engine, "tariffs rate")), ScenarioReport.Json));
             return Program.Ok;
         }
         console.Write(Table(r));
@@ -36,7 +36,7 @@ internal sealed class TariffsRateCommand : Command<TariffsRateCommand.Settings>
 
     internal static ParleyInputException Missing(string option) => new("(command line)", null, option, null, $"the option {option}");
 
-    internal static object Json(TariffRate r) => new
+    internal static object Json(TariffRate r, object manifest) => new
     {
         date = r.Date.ToString("yyyy-MM-dd"),
         partner = new { census_code = r.Partner.CensusCode, iso3 = r.Partner.Iso3, name = r.Partner.Name },
@@ -45,6 +45,7 @@ internal sealed class TariffsRateCommand : Command<TariffsRateCommand.Settings>
         total_rate = r.Total,
         components = r.Components.Select(c => new { authority = c.Authority, program = c.Program, measure_id = c.MeasureId, heading = c.Heading, rate = c.Rate, explanation = c.Explanation }),
         notes = r.Notes,
+        manifest,
     };
 
     internal static Table Table(TariffRate r)

@@ -33,4 +33,15 @@ internal class TariffsSettings : CommandSettings
         text is not null && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
             ? TariffEngine.CheckDate(d, field)
             : throw new ParleyInputException("(command line)", null, field, text, "a date as YYYY-MM-DD, e.g. 2025-05-01");
+
+    /// <summary>Run manifest carried by every JSON output of the tariff commands.</summary>
+    public static object Manifest(TariffEngine engine, string command) => new
+    {
+        parley = Parley.Reports.RunManifest.ParleyVersion,
+        command,
+        schedule = engine.Schedule.Source,
+        last_revision = engine.Schedule.LastRevision.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        overlays = engine.Schedule.Overlays,
+        created_utc = Parley.Reports.RunManifest.Now,
+    };
 }

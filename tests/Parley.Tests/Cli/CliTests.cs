@@ -142,12 +142,16 @@ public class CliTests
     }
 
     [Fact]
-    public void Tariffs_etr_json_has_etr_as_a_fraction()
+    public void Tariffs_etr_json_has_etr_as_a_fraction_and_a_manifest()
     {
         var (code, stdout, stderr) = Run("tariffs", "etr", "--date", "2025-01-01", "--by", "group", "--format", "json");
         Assert.True(code == 0, stderr);
         using var doc = System.Text.Json.JsonDocument.Parse(stdout);
         Assert.InRange(doc.RootElement.GetProperty("etr").GetDouble(), 0.02, 0.03);
+        var manifest = doc.RootElement.GetProperty("manifest");
+        Assert.Equal(Parley.Reports.RunManifest.ParleyVersion, manifest.GetProperty("parley").GetString());
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", manifest.GetProperty("last_revision").GetString());
+        Assert.False(string.IsNullOrEmpty(manifest.GetProperty("schedule").GetString()));
     }
 
     [Theory]
