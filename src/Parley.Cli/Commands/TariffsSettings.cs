@@ -39,7 +39,9 @@ internal class TariffsSettings : CommandSettings
     {
         parley = Parley.Reports.RunManifest.ParleyVersion,
         command,
-        schedule = engine.Schedule.Source,
+        schedule = engine.Schedule.Source.StartsWith(Parley.Data.BundledData.Root, StringComparison.Ordinal)
+            ? "bundled data/" + Path.GetRelativePath(Parley.Data.BundledData.Root, engine.Schedule.Source) + " (see its PROVENANCE.md)"
+            : engine.Schedule.Source,
         last_revision = engine.Schedule.LastRevision.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         overlays = engine.Schedule.Overlays,
         created_utc = Parley.Reports.RunManifest.Now,
