@@ -75,4 +75,25 @@ public partial class ReadmeTests
                 Assert.True(stdout.Contains(option, StringComparison.Ordinal), $"README names {option} for 'parley {string.Join(' ', verbs)}', but its help does not");
         }
     }
+
+    [Fact]
+    public void README_SQL_example_runs_on_an_expansion_and_agrees_with_the_engine()
+    {
+        var sql = CodeBlock().Matches(Readme).Single(m => m.Groups[1].Value == "sql").Groups[2].Value;
+        var engine = new Parley.Tariffs.TariffEngine(Parley.Tariffs.TariffScheduleReader.Bundled);
+        var japan = engine.Schedule.FindPartner("JPN")!;
+        using var tmp = new TempFolder();
+        var path = Path.Combine(tmp.Path, "rates.duckdb");
+        Parley.Data.RatePanelStore.Write(Parley.Tariffs.ScheduleExpansion.Run(engine, [japan]), path, new Dictionary<string, string>());
+        using var db = new DuckDB.NET.Data.DuckDBConnection($"Data Source={path}");
+        db.Open();
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = sql;
+        using var r = cmd.ExecuteReader();
+        Assert.True(r.Read());
+        var lines = engine.Schedule.Mfn.Keys.Where(h => h.StartsWith("87", StringComparison.Ordinal)).ToArray();
+        var mean = lines.Average(h => engine.Rate(new DateOnly(2025, 10, 15), "JPN", h).Total);
+        Assert.Equal(lines.Length, Convert.ToInt32(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(mean, r.GetDouble(1), 6);
+    }
 }
