@@ -69,7 +69,7 @@ public static class NegotiationAnalysis
         var batna = evaluator.EvaluateBatna();
         var u1 = outcomes.Select(o => o.Utility1).ToArray();
         var u2 = outcomes.Select(o => o.Utility2).ToArray();
-        var bargaining = BargainingSolutions.Solve(u1, u2, batna.Utility1, batna.Utility2);
+        var bargaining = RiskAttitude.Solve(u1, u2, batna.Utility1, batna.Utility2, spec.Parties[0].RiskAversion, spec.Parties[1].RiskAversion);
         var concessions = Concessions(spec, packages, u1, u2);
         var rounds = Rounds(spec, packages, outcomes, u1, u2, bargaining.Frontier);
         var offers = new List<OfferRun>();
@@ -86,7 +86,7 @@ public static class NegotiationAnalysis
                 var e = new NegotiationEvaluator(spec, new EvaluationOptions { ElasticityScale = scale });
                 var o = e.EvaluateAll(packages);
                 var bt = e.EvaluateBatna();
-                cases.Add(Case($"trade elasticities × {scale}", o.Select(x => x.Utility1).ToArray(), o.Select(x => x.Utility2).ToArray(), bt.Utility1, bt.Utility2, bargaining.Nash));
+                cases.Add(Case(spec, $"trade elasticities × {scale}", o.Select(x => x.Utility1).ToArray(), o.Select(x => x.Utility2).ToArray(), bt.Utility1, bt.Utility2, bargaining.Nash));
             }
         }
         for (var p = 0; p < 2; p++)
@@ -97,16 +97,16 @@ public static class NegotiationAnalysis
                 parties[p] = party with { Objective = party.Objective.Select(t => t.Outcome == "welfare" ? t : t with { Weight = t.Weight * factor }).ToArray() };
                 var a = outcomes.Select(o => NegotiationEvaluator.Utility(parties[0], o.Values)).ToArray();
                 var b = outcomes.Select(o => NegotiationEvaluator.Utility(parties[1], o.Values)).ToArray();
-                cases.Add(Case($"{party.Code}: non-welfare weights × {factor}", a, b,
+                cases.Add(Case(spec, $"{party.Code}: non-welfare weights × {factor}", a, b,
                     NegotiationEvaluator.Utility(parties[0], batna.Values), NegotiationEvaluator.Utility(parties[1], batna.Values), bargaining.Nash));
             }
         return new NegotiationResult(spec, packages, outcomes, batna, bargaining, concessions, rounds, offers, cases, evaluator.BaselineDiagnostics,
             evaluator.DatasetName, sw.Elapsed.TotalMilliseconds);
     }
 
-    private static SensitivityCase Case(string label, double[] u1, double[] u2, double d1, double d2, int? nash)
+    private static SensitivityCase Case(NegotiationSpec spec, string label, double[] u1, double[] u2, double d1, double d2, int? nash)
     {
-        var r = BargainingSolutions.Solve(u1, u2, d1, d2);
+        var r = RiskAttitude.Solve(u1, u2, d1, d2, spec.Parties[0].RiskAversion, spec.Parties[1].RiskAversion);
         return new SensitivityCase(label, r.HasZopa, r.Zopa.Count, r.Nash, r.Nash == nash);
     }
 

@@ -18,7 +18,9 @@ public sealed record ObjectiveTerm(string Outcome, double Weight, string? Sector
 /// <summary>A negotiating party and its objective.</summary>
 /// <param name="Code">ISO3 code.</param>
 /// <param name="Objective">Weighted utility terms.</param>
-public sealed record Party(string Code, IReadOnlyList<ObjectiveTerm> Objective);
+/// <param name="RiskAversion">Constant absolute risk aversion per utility unit (default 0: risk neutral); it shifts the Nash and
+/// Kalai–Smorodinsky packages away from this party (see <see cref="RiskAttitude"/>).</param>
+public sealed record Party(string Code, IReadOnlyList<ObjectiveTerm> Objective, double RiskAversion = 0);
 
 /// <summary>A transfer modelled as a change in deficits (e.g. an investment pledge): <paramref name="From"/> finances
 /// <paramref name="To"/>, so To's deficit rises and From's falls by the amount each year.</summary>
@@ -118,8 +120,9 @@ public static class NegotiationFile
                 return new ObjectiveTerm(outcome, weight, sector, partner);
             }).ToArray();
             if (terms.Length == 0) throw p.Error("objective", null, null, "at least one objective term");
+            var risk = p.Number("risk_aversion", 0, 1000) ?? 0;
             p.RejectUnknownKeys();
-            return new Party(code.ToUpperInvariant(), terms);
+            return new Party(code.ToUpperInvariant(), terms, risk);
         }).ToArray();
         if (parties.Length != 2) throw root.Error("parties", null, parties.Length.ToString(CultureInfo.InvariantCulture), "exactly two parties");
 

@@ -91,7 +91,7 @@ public static class NegotiationReport
         return new
         {
             negotiation = spec.Name,
-            parties = spec.Parties.Select(p => new { code = p.Code, objective = p.Objective.Select(t => new { outcome = t.Key, weight = t.Weight }) }),
+            parties = spec.Parties.Select(p => new { code = p.Code, objective = p.Objective.Select(t => new { outcome = t.Key, weight = t.Weight }), risk_aversion = p.RiskAversion }),
             utility_normalisation = "utility = Σ weight × outcome; outcomes are % changes from the baseline (tariff revenue and trade balances in % points of baseline income); no further rescaling",
             packages = r.Packages.Count,
             batna = new { label = spec.Batna.Label, utilities = new Dictionary<string, double> { [spec.Parties[0].Code] = r.Batna.Utility1, [spec.Parties[1].Code] = r.Batna.Utility2 } },

@@ -78,4 +78,21 @@ public class BargainingTests
         Assert.Null(none.Agreement);
         Assert.Equal((2.5, 2.5), (none.Utility1, none.Utility2));
     }
+
+    [Fact]
+    public void A_risk_averse_party_gets_less_at_the_Nash_point()
+    {
+        // (4,4) (6,3) (2,5), BATNA (0,0). Risk neutral: Nash products 16, 18, 10 → package 1 (6 for party 1).
+        // Party 1 with r = 0.5: v1 = 2(1 − e^{−u/2}) = 1.72933, 1.90043, 1.26424; products 6.917, 5.701, 6.321 → package 0 (4).
+        double[] u1 = [4, 6, 2], u2 = [4, 3, 5];
+        var neutral = RiskAttitude.Solve(u1, u2, 0, 0, 0, 0);
+        var averse = RiskAttitude.Solve(u1, u2, 0, 0, 0.5, 0);
+        Assert.Equal(1, neutral.Nash);
+        Assert.Equal(0, averse.Nash);
+        Assert.Equal(neutral.Frontier, averse.Frontier);
+        Assert.Equal(neutral.Zopa, averse.Zopa);
+        Assert.Equal(1, averse.Utilitarian);
+        Assert.Equal(1.72933, RiskAttitude.Adjust(u1, 0, 0.5)[0], 5);
+        Assert.Equal([3.0, 5.0, 1.0], RiskAttitude.Adjust(u1, 1, 0));
+    }
 }

@@ -162,4 +162,28 @@ public class NegotiationFileTests
         var e = Assert.Throws<ParleyInputException>(() => NegotiationFile.Read(tmp.Write("p.yaml", noSchedule)));
         Assert.Contains("from-schedule", e.Message);
     }
+
+    [Fact]
+    public void Risk_aversion_must_be_a_non_negative_number()
+    {
+        var e = Fails(Small.Replace("- code: JPN", "- code: JPN\n    risk_aversion: -1"));
+        Assert.EndsWith("risk_aversion", e.Field);
+        Assert.Equal("-1", e.Value);
+    }
+
+    [Fact]
+    public void In_the_US_Japan_example_a_strongly_risk_averse_Japan_gets_a_worse_Nash_package()
+    {
+        var spec = NegotiationFile.Read(Path.Combine(AppContext.BaseDirectory, "examples", "us-japan-2025.yaml"));
+        var neutral = NegotiationAnalysis.Run(spec, sensitivity: false);
+        var japan = spec.Parties.Select(p => p.Code == "JPN" ? p with { RiskAversion = 100 } : p).ToArray();
+        var averse = NegotiationAnalysis.Run(spec with { Parties = japan }, sensitivity: false);
+        var j = spec.Parties[0].Code == "JPN" ? 0 : 1;
+        double U(NegotiationResult r, int package) => j == 0 ? r.Outcomes[package].Utility1 : r.Outcomes[package].Utility2;
+        // Gains over the BATNA are a few hundredths of a utility unit here, so r = 100 is strong risk aversion: the Nash
+        // package moves from the recorded deal to one where Japan also opens its market (worse for Japan).
+        Assert.True(U(averse, averse.Bargaining.Nash!.Value) < U(neutral, neutral.Bargaining.Nash!.Value));
+        Assert.Equal(neutral.Bargaining.Frontier, averse.Bargaining.Frontier);
+        Assert.Contains(averse.Bargaining.Nash!.Value, averse.Bargaining.Frontier);
+    }
 }
