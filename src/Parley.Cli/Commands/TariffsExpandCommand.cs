@@ -25,21 +25,32 @@ internal sealed class TariffsExpandCommand : Command<TariffsExpandCommand.Settin
         IReadOnlyList<Partner>? partners = s.Partners?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(p => engine.Schedule.FindPartner(p) ?? throw new ParleyInputException("(command line)", null, "--partners", p, "a partner the schedule knows (ISO3, ISO2, Census code or name)"))
             .Distinct().ToArray();
-        var expansion = ScheduleExpansion.Run(engine, partners);
+        var console = AnsiConsoleAccessor.Console;
+        var count = partners?.Count ?? engine.Schedule.Partners.Count;
+        ScheduleExpansion? expansion = null;
+        if (console.Profile.Capabilities.Interactive)
+            console.Progress().Start(ctx =>
+            {
+                var task = ctx.AddTask($"Expanding {count} partners", maxValue: count);
+                expansion = ScheduleExpansion.Run(engine, partners, (done, _) => task.Value = done);
+            });
+        else
+            expansion = ScheduleExpansion.Run(engine, partners);
+        var x = expansion!;
         var manifest = new Dictionary<string, string>
         {
             ["parley"] = RunManifest.ParleyVersion,
             ["command"] = "parley " + string.Join(' ', context.Arguments),
-            ["schedule"] = engine.Schedule.Source,
+            ["schedule"] = TariffsSettings.ScheduleName(engine),
             ["last_revision"] = engine.Schedule.LastRevision.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["overlays"] = string.Join("; ", engine.Schedule.Overlays),
             ["created_utc"] = RunManifest.Now,
         };
-        var rows = RatePanelStore.Write(expansion, output, manifest);
-        AnsiConsoleAccessor.Console.MarkupLine(
-            $"Wrote {Markup.Escape(output)}: {rows:N0} rate intervals for {expansion.Lines.Count:N0} HTS-8 lines × {expansion.Partners.Count} partners × " +
-            $"{expansion.Dates.Count} revision dates ({expansion.Evaluations:N0} rates evaluated in {expansion.ElapsedMilliseconds / 1000:F1} s).");
-        AnsiConsoleAccessor.Console.MarkupLine("Rate of a line on day d: [grey]SELECT rate FROM rates WHERE hts8 = '87032301' AND census_code = '5880' AND valid_from <= DATE '2025-10-15' AND (valid_until IS NULL OR DATE '2025-10-15' < valid_until)[/]");
+        var rows = RatePanelStore.Write(x, output, manifest);
+        console.MarkupLine(
+            $"Wrote {Markup.Escape(output)}: {rows:N0} rate intervals for {x.Lines.Count:N0} HTS-8 lines × {x.Partners.Count} partners × " +
+            $"{x.Dates.Count} revision dates ({x.Evaluations:N0} rates evaluated in {x.ElapsedMilliseconds / 1000:F1} s).");
+        console.MarkupLine("Rate of a line on day d: [grey]SELECT rate FROM rates WHERE hts8 = '87032301' AND census_code = '5880' AND valid_from <= DATE '2025-10-15' AND (valid_until IS NULL OR DATE '2025-10-15' < valid_until)[/]");
         return Program.Ok;
     }
 }

@@ -39,11 +39,15 @@ internal class TariffsSettings : CommandSettings
     {
         parley = Parley.Reports.RunManifest.ParleyVersion,
         command,
-        schedule = engine.Schedule.Source.StartsWith(Parley.Data.BundledData.Root, StringComparison.Ordinal)
-            ? "bundled data/" + Path.GetRelativePath(Parley.Data.BundledData.Root, engine.Schedule.Source) + " (see its PROVENANCE.md)"
-            : engine.Schedule.Source,
+        schedule = ScheduleName(engine),
         last_revision = engine.Schedule.LastRevision.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         overlays = engine.Schedule.Overlays,
         created_utc = Parley.Reports.RunManifest.Now,
     };
+
+    /// <summary>The schedule's source for manifests: "bundled data/us-tariffs …" or the user's path.</summary>
+    public static string ScheduleName(TariffEngine engine) =>
+        engine.Schedule.Source.StartsWith(Parley.Data.BundledData.Root, StringComparison.Ordinal)
+            ? "bundled data/" + Path.GetRelativePath(Parley.Data.BundledData.Root, engine.Schedule.Source) + " (see its PROVENANCE.md)"
+            : engine.Schedule.Source;
 }

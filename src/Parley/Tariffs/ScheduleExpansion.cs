@@ -22,8 +22,9 @@ public sealed record ScheduleExpansion(IReadOnlyList<DateOnly> Dates, IReadOnlyL
     public static readonly DateOnly Horizon = new(2026, 12, 31);
 
     /// <summary>Expands the schedule of <paramref name="engine"/> (statutory basis) over all lines and revision dates, for
-    /// <paramref name="partners"/> (default: every partner, in Census-code order).</summary>
-    public static ScheduleExpansion Run(TariffEngine engine, IReadOnlyList<Partner>? partners = null)
+    /// <paramref name="partners"/> (default: every partner, in Census-code order). <paramref name="progress"/> receives
+    /// (partners done, partners in all) from worker threads.</summary>
+    public static ScheduleExpansion Run(TariffEngine engine, IReadOnlyList<Partner>? partners = null, Action<int, int>? progress = null)
     {
         var sw = Stopwatch.StartNew();
         var dates = engine.Boundaries().Where(d => d <= Horizon).ToArray();
@@ -31,6 +32,7 @@ public sealed record ScheduleExpansion(IReadOnlyList<DateOnly> Dates, IReadOnlyL
         var codes = lines.Select(l => HtsCode.TryParse(l)!.Value).ToArray();
         var chosen = (partners ?? engine.Schedule.Partners.Values.OrderBy(p => p.CensusCode, StringComparer.Ordinal).ToArray()).ToArray();
         long changes = 0;
+        var done = 0;
         var stores = new RateChange[chosen.Length][];
         Parallel.For(0, chosen.Length, pi =>
         {
@@ -45,6 +47,7 @@ public sealed record ScheduleExpansion(IReadOnlyList<DateOnly> Dates, IReadOnlyL
                 }
             stores[pi] = store.ToArray();
             Interlocked.Add(ref changes, store.Count);
+            progress?.Invoke(Interlocked.Increment(ref done), chosen.Length);
         });
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
         return new ScheduleExpansion(dates, lines, chosen, stores, changes, (long)dates.Length * lines.Length * chosen.Length, sw.Elapsed.TotalMilliseconds, peak);
