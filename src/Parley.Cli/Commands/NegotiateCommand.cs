@@ -15,21 +15,24 @@ internal sealed class NegotiateCommand : Command<NegotiateCommand.Settings>
         [CommandArgument(0, "<FILE>")] [Description("Negotiation file (YAML), e.g. examples/us-japan-2025.yaml.")] public string File { get; init; } = "";
         [CommandOption("-o|--out <DIR>")] [Description("Write packages.csv, frontier.csv, rounds.csv, offers.csv, solutions.json, report.html, manifest.json.")] public string? Out { get; init; }
         [CommandOption("--no-sensitivity")] [Description("Skip re-solving every package at other trade elasticities.")] public bool NoSensitivity { get; init; }
+        [CommandOption("--max-enumerate <N>")] [Description("Enumerate package spaces up to N packages (default 20000); search larger ones.")] [DefaultValue(20000L)] public long MaxEnumerate { get; init; } = 20_000;
     }
 
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
     {
         var console = AnsiConsoleAccessor.Console;
+        if (s.MaxEnumerate < 1) throw new ParleyInputException("(command line)", null, "--max-enumerate", s.MaxEnumerate.ToString(System.Globalization.CultureInfo.InvariantCulture), "a positive number of packages");
         var spec = NegotiationFile.Read(s.File);
         NegotiationResult? result = null;
         if (console.Profile.Capabilities.Interactive)
             console.Progress().Start(ctx =>
             {
-                var task = ctx.AddTask($"Solving {spec.PackageCount} packages", maxValue: spec.PackageCount);
-                result = NegotiationAnalysis.Run(spec, (done, _) => task.Value = done, !s.NoSensitivity);
+                var searched = spec.PackageCount > s.MaxEnumerate;
+                var task = ctx.AddTask(searched ? $"Searching {spec.PackageCount:N0} packages" : $"Solving {spec.PackageCount} packages", maxValue: spec.PackageCount);
+                result = NegotiationAnalysis.Run(spec, (done, total) => { task.MaxValue = total; task.Value = done; }, !s.NoSensitivity, s.MaxEnumerate);
             });
         else
-            result = NegotiationAnalysis.Run(spec, null, !s.NoSensitivity);
+            result = NegotiationAnalysis.Run(spec, null, !s.NoSensitivity, s.MaxEnumerate);
         Summary(console, result!, full: true);
         if (s.Out is { } dir)
         {
@@ -52,6 +55,7 @@ internal sealed class NegotiateCommand : Command<NegotiateCommand.Settings>
         var order = "package = " + string.Join(" / ", spec.Issues.Select(i => i.Id));
         console.MarkupLine($"[bold]{Markup.Escape(spec.Name)}[/]: {r.Packages.Count} packages priced on {Markup.Escape(r.Dataset)} in {r.ElapsedMilliseconds / 1000:F1} s. " +
                            (r.Bargaining.HasZopa ? $"[green]ZOPA: {r.Bargaining.Zopa.Count} packages beat both BATNAs.[/]" : "[red]No ZOPA: no package beats both BATNAs.[/]"));
+        if (r.Search is { } search) console.MarkupLine($"[yellow]{Markup.Escape(char.ToUpperInvariant(search[0]) + search[1..])}.[/]");
         var t = new Table().Title("Bargaining solutions (utilities: weighted % outcomes vs the baseline)")
             .Caption(Markup.Escape($"{order}; BATNA: {spec.Batna.Label}"));
         t.AddColumns("Solution", "Package", a, b);

@@ -47,7 +47,8 @@ public sealed record NegotiationResult(
     IReadOnlyList<SensitivityCase> Sensitivity,
     Models.Numerics.SolverDiagnostics BaselineDiagnostics,
     string Dataset,
-    double ElapsedMilliseconds)
+    double ElapsedMilliseconds,
+    string? Search = null)
 {
     /// <summary>Party 1's utilities.</summary>
     public double[] U1 => Outcomes.Select(o => o.Utility1).ToArray();
@@ -59,14 +60,23 @@ public sealed record NegotiationResult(
 /// <summary>Runs <see cref="NegotiationResult"/>.</summary>
 public static class NegotiationAnalysis
 {
-    /// <summary>Runs the analysis. <paramref name="sensitivity"/> re-solves every package at two other elasticities.</summary>
-    public static NegotiationResult Run(NegotiationSpec spec, Action<int, int>? progress = null, bool sensitivity = true)
+    /// <summary>Runs the analysis. <paramref name="sensitivity"/> re-solves every package at two other elasticities.
+    /// Package spaces up to <paramref name="enumerationLimit"/> packages are enumerated; larger ones are searched
+    /// (<see cref="PackageSearch"/>), and <see cref="NegotiationResult.Search"/> says how many packages were priced.</summary>
+    public static NegotiationResult Run(NegotiationSpec spec, Action<int, int>? progress = null, bool sensitivity = true, long enumerationLimit = 20_000)
     {
         var sw = Stopwatch.StartNew();
-        var packages = Package.Enumerate(spec);
         var evaluator = new NegotiationEvaluator(spec);
-        var outcomes = evaluator.EvaluateAll(packages, progress);
         var batna = evaluator.EvaluateBatna();
+        IReadOnlyList<Package> packages;
+        IReadOnlyList<PackageOutcome> outcomes;
+        string? search = null;
+        if (spec.PackageCount <= enumerationLimit)
+        {
+            packages = Package.Enumerate(spec, enumerationLimit);
+            outcomes = evaluator.EvaluateAll(packages, progress);
+        }
+        else (packages, outcomes, search) = PackageSearch.Run(spec, evaluator, batna, progress);
         var u1 = outcomes.Select(o => o.Utility1).ToArray();
         var u2 = outcomes.Select(o => o.Utility2).ToArray();
         var bargaining = RiskAttitude.Solve(u1, u2, batna.Utility1, batna.Utility2, spec.Parties[0].RiskAversion, spec.Parties[1].RiskAversion);
@@ -101,7 +111,7 @@ public static class NegotiationAnalysis
                     NegotiationEvaluator.Utility(parties[0], batna.Values), NegotiationEvaluator.Utility(parties[1], batna.Values), bargaining.Nash));
             }
         return new NegotiationResult(spec, packages, outcomes, batna, bargaining, concessions, rounds, offers, cases, evaluator.BaselineDiagnostics,
-            evaluator.DatasetName, sw.Elapsed.TotalMilliseconds);
+            evaluator.DatasetName, sw.Elapsed.TotalMilliseconds, search);
     }
 
     private static SensitivityCase Case(NegotiationSpec spec, string label, double[] u1, double[] u2, double d1, double d2, int? nash)
@@ -124,11 +134,12 @@ public static class NegotiationAnalysis
                 {
                     var baseChoice = (int[])p.Choices.Clone();
                     baseChoice[i] = 0;
-                    var q = index[string.Join(',', baseChoice)];
+                    if (!index.TryGetValue(string.Join(',', baseChoice), out var q)) continue; // searched spaces: counterpart not priced
                     v1 += u1[p.Index] - u1[q];
                     v2 += u2[p.Index] - u2[q];
                     count++;
                 }
+                if (count == 0) continue;
                 v1 /= count;
                 v2 /= count;
                 var reading = (v1, v2) switch

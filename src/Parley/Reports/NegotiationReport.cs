@@ -94,6 +94,8 @@ public static class NegotiationReport
             parties = spec.Parties.Select(p => new { code = p.Code, objective = p.Objective.Select(t => new { outcome = t.Key, weight = t.Weight }), risk_aversion = p.RiskAversion }),
             utility_normalisation = "utility = Σ weight × outcome; outcomes are % changes from the baseline (tariff revenue and trade balances in % points of baseline income); no further rescaling",
             packages = r.Packages.Count,
+            package_space = r.Spec.PackageCount,
+            search = r.Search,
             batna = new { label = spec.Batna.Label, utilities = new Dictionary<string, double> { [spec.Parties[0].Code] = r.Batna.Utility1, [spec.Parties[1].Code] = r.Batna.Utility2 } },
             zopa = new { exists = r.Bargaining.HasZopa, packages = r.Bargaining.Zopa.Count, ideal = new[] { r.Bargaining.Ideal.Party1, r.Bargaining.Ideal.Party2 }.Where(double.IsFinite) },
             nash = Describe(r.Bargaining.Nash),

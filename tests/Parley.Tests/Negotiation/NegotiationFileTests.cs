@@ -186,4 +186,21 @@ public class NegotiationFileTests
         Assert.Equal(neutral.Bargaining.Frontier, averse.Bargaining.Frontier);
         Assert.Contains(averse.Bargaining.Nash!.Value, averse.Bargaining.Frontier);
     }
+
+    [Fact]
+    public void Searching_the_US_Japan_space_finds_the_enumerated_Nash_package_and_frontier()
+    {
+        // Oracle: full enumeration of the 72 packages. The search is forced by an enumeration limit of 10.
+        var spec = NegotiationFile.Read(Path.Combine(AppContext.BaseDirectory, "examples", "us-japan-2025.yaml"));
+        var full = NegotiationAnalysis.Run(spec, sensitivity: false);
+        var searched = NegotiationAnalysis.Run(spec, sensitivity: false, enumerationLimit: 10);
+        Assert.Null(full.Search);
+        Assert.NotNull(searched.Search);
+        Assert.True(searched.Packages.Count < full.Packages.Count, $"priced {searched.Packages.Count} of {full.Packages.Count}");
+        Assert.Equal(full.Packages[full.Bargaining.Nash!.Value].Short(spec), searched.Packages[searched.Bargaining.Nash!.Value].Short(spec));
+        Assert.Equal(full.Bargaining.Frontier.Select(k => full.Packages[k].Short(spec)).Order(),
+                     searched.Bargaining.Frontier.Select(k => searched.Packages[k].Short(spec)).Order());
+        Assert.Equal(full.Rounds.Select(r => full.Packages[r.Package].Short(spec)), searched.Rounds.Select(r => searched.Packages[r.Package].Short(spec)));
+        Assert.Equal(full.Concessions.Count, searched.Concessions.Count);
+    }
 }
