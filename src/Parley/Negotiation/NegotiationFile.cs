@@ -83,8 +83,8 @@ public sealed record Batna(string Label, IReadOnlyList<TariffChange> Tariffs, IR
 public sealed record NegotiationSpec(string Name, string? Description, Scenario Baseline, IReadOnlyList<Party> Parties, IReadOnlyList<string> Observers,
     IReadOnlyList<Issue> Issues, Batna Batna, IReadOnlyList<Round> Rounds, int Deadline, IReadOnlyList<string> Assumptions, string SourceFile)
 {
-    /// <summary>Number of packages (product of option counts).</summary>
-    public long PackageCount => Issues.Aggregate(1L, (acc, i) => acc * i.Options.Count);
+    /// <summary>Number of packages (product of option counts; saturates at <see cref="long.MaxValue"/>).</summary>
+    public long PackageCount => Issues.Aggregate(1L, (acc, i) => acc > long.MaxValue / Math.Max(1, i.Options.Count) ? long.MaxValue : acc * i.Options.Count);
 }
 
 /// <summary>Reads negotiation files (format: <c>docs/negotiation-file.md</c>; example <c>examples/us-japan-2025.yaml</c>).</summary>
