@@ -1,7 +1,7 @@
 namespace Parley.Negotiation;
 
 /// <summary>A package: one option per issue.</summary>
-/// <param name="Index">0-based index in the enumeration.</param>
+/// <param name="Index">0-based index in the list of priced packages (the enumeration order when the space is enumerated).</param>
 /// <param name="Choices">Option index per issue (issue order of the file).</param>
 public sealed record Package(int Index, int[] Choices)
 {
