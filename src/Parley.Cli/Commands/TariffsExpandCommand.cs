@@ -20,7 +20,7 @@ internal sealed class TariffsExpandCommand : Command<TariffsExpandCommand.Settin
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
     {
         var output = s.Out ?? throw TariffsRateCommand.Missing("--out");
-        if (File.Exists(output)) throw new ParleyInputException(output, null, "--out", output, "a new file name: Parley does not overwrite an existing database");
+        RatePanelStore.CheckNewFile(output); // before a minute of expansion, not after
         var engine = s.Engine();
         IReadOnlyList<Partner>? partners = s.Partners?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(p => engine.Schedule.FindPartner(p) ?? throw new ParleyInputException("(command line)", null, "--partners", p, "a partner the schedule knows (ISO3, ISO2, Census code or name)"))
@@ -37,18 +37,11 @@ internal sealed class TariffsExpandCommand : Command<TariffsExpandCommand.Settin
         else
             expansion = ScheduleExpansion.Run(engine, partners);
         var x = expansion!;
-        var manifest = new Dictionary<string, string>
-        {
-            ["parley"] = RunManifest.ParleyVersion,
-            ["command"] = "parley " + string.Join(' ', context.Arguments),
-            ["schedule"] = TariffsSettings.ScheduleName(engine),
-            ["last_revision"] = engine.Schedule.LastRevision.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["overlays"] = string.Join("; ", engine.Schedule.Overlays),
-            ["created_utc"] = RunManifest.Now,
-        };
+        var manifest = TariffsSettings.Manifest(engine, "parley " + string.Join(' ', context.Arguments))
+            .ToDictionary(kv => kv.Key, kv => kv.Value as string ?? string.Join("; ", (IEnumerable<string>)kv.Value));
         var rows = RatePanelStore.Write(x, output, manifest);
         console.MarkupLine(
-            $"Wrote {Markup.Escape(output)}: {rows:N0} rate intervals for {x.Lines.Count:N0} HTS-8 lines × {x.Partners.Count} partners × " +
+            $"Wrote {Markup.Escape(output)}: {rows:N0} rate intervals for {x.Lines.Count:N0} HTS-8 lines × {x.Partners.Count} partner{(x.Partners.Count == 1 ? "" : "s")} × " +
             $"{x.Dates.Count} revision dates ({x.Evaluations:N0} rates evaluated in {x.ElapsedMilliseconds / 1000:F1} s).");
         console.MarkupLine("Rate of a line on day d: [grey]SELECT rate FROM rates WHERE hts8 = '87032301' AND census_code = '5880' AND valid_from <= DATE '2025-10-15' AND (valid_until IS NULL OR DATE '2025-10-15' < valid_until)[/]");
         return Program.Ok;

@@ -34,15 +34,15 @@ internal class TariffsSettings : CommandSettings
             ? TariffEngine.CheckDate(d, field)
             : throw new ParleyInputException("(command line)", null, field, text, "a date as YYYY-MM-DD, e.g. 2025-05-01");
 
-    /// <summary>Run manifest carried by every JSON output of the tariff commands.</summary>
-    public static object Manifest(TariffEngine engine, string command) => new
+    /// <summary>Run manifest carried by every output of the tariff commands (JSON, the DuckDB <c>manifest</c> table).</summary>
+    public static Dictionary<string, object> Manifest(TariffEngine engine, string command) => new()
     {
-        parley = Parley.Reports.RunManifest.ParleyVersion,
-        command,
-        schedule = ScheduleName(engine),
-        last_revision = engine.Schedule.LastRevision.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        overlays = engine.Schedule.Overlays,
-        created_utc = Parley.Reports.RunManifest.Now,
+        ["parley"] = Parley.Reports.RunManifest.ParleyVersion,
+        ["command"] = command,
+        ["schedule"] = ScheduleName(engine),
+        ["last_revision"] = engine.Schedule.LastRevision.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["overlays"] = engine.Schedule.Overlays,
+        ["created_utc"] = Parley.Reports.RunManifest.Now,
     };
 
     /// <summary>The schedule's source for manifests: "bundled data/us-tariffs …" or the user's path.</summary>

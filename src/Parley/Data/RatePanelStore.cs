@@ -23,8 +23,7 @@ public static class RatePanelStore
     /// <returns>Rows written to <c>rates</c>.</returns>
     public static long Write(ScheduleExpansion expansion, string path, IReadOnlyDictionary<string, string> manifest)
     {
-        if (File.Exists(path) || Directory.Exists(path))
-            throw new ParleyInputException(path, null, "--out", path, "a new file name: Parley does not overwrite an existing database");
+        CheckNewFile(path);
         var dir = Path.GetDirectoryName(Path.GetFullPath(path));
         if (dir is not null) Directory.CreateDirectory(dir);
 
@@ -81,6 +80,13 @@ public static class RatePanelStore
         }
         Execute(connection, "CREATE INDEX rates_line ON rates(hts8, census_code);");
         return rows;
+    }
+
+    /// <summary>Throws when <paramref name="path"/> exists: Parley never overwrites a database (or anything else).</summary>
+    public static void CheckNewFile(string path)
+    {
+        if (File.Exists(path) || Directory.Exists(path))
+            throw new ParleyInputException(path, null, "--out", path, "a new file name: Parley does not overwrite an existing database");
     }
 
     private static void Execute(DuckDBConnection connection, string sql)

@@ -52,14 +52,16 @@ internal static class PackageSearch
         var statusQuo = new int[issues.Count];
         Price(Neighbours(statusQuo).Prepend(statusQuo));
         var sq = outcomes[priced[Key(statusQuo)]];
-        double Effect(int party, int issue, int option)
+        // effects[party][issue][option]: utility change of the single-issue deviation from the status quo.
+        var effects = new[] { 0, 1 }.Select(party => issues.Select((issue, i) => Enumerable.Range(0, issue.Options.Count).Select(o =>
         {
-            if (option == 0) return 0;
+            if (o == 0) return 0.0;
             var c = (int[])statusQuo.Clone();
-            c[issue] = option;
-            var o = outcomes[priced[Key(c)]];
-            return party == 0 ? o.Utility1 - sq.Utility1 : o.Utility2 - sq.Utility2;
-        }
+            c[i] = o;
+            var x = outcomes[priced[Key(c)]];
+            return party == 0 ? x.Utility1 - sq.Utility1 : x.Utility2 - sq.Utility2;
+        }).ToArray()).ToArray()).ToArray();
+        double Effect(int party, int issue, int option) => effects[party][issue][option];
         int[] Best(Func<int, int, double> score, IReadOnlyDictionary<int, int>? fixedChoices = null) =>
             issues.Select((issue, i) => fixedChoices is not null && fixedChoices.TryGetValue(i, out var f) ? f
                 : Enumerable.Range(0, issue.Options.Count).MaxBy(o => score(i, o))).ToArray();

@@ -30,7 +30,7 @@ public sealed record ScheduleExpansion(IReadOnlyList<DateOnly> Dates, IReadOnlyL
         var dates = engine.Boundaries().Where(d => d <= Horizon).ToArray();
         var lines = engine.Schedule.Mfn.Keys.Order(StringComparer.Ordinal).ToArray();
         var codes = lines.Select(l => HtsCode.TryParse(l)!.Value).ToArray();
-        var chosen = (partners ?? engine.Schedule.Partners.Values.OrderBy(p => p.CensusCode, StringComparer.Ordinal).ToArray()).ToArray();
+        var chosen = (partners ?? InCensusOrder(engine)).ToArray();
         long changes = 0;
         var done = 0;
         var stores = new RateChange[chosen.Length][];
@@ -54,8 +54,10 @@ public sealed record ScheduleExpansion(IReadOnlyList<DateOnly> Dates, IReadOnlyL
     }
 
     /// <summary>Expands the first <paramref name="maxPartners"/> partners in Census-code order (benchmarks).</summary>
-    public static ScheduleExpansion Run(TariffEngine engine, int maxPartners) =>
-        Run(engine, engine.Schedule.Partners.Values.OrderBy(p => p.CensusCode, StringComparer.Ordinal).Take(maxPartners).ToArray());
+    public static ScheduleExpansion Run(TariffEngine engine, int maxPartners) => Run(engine, InCensusOrder(engine).Take(maxPartners).ToArray());
+
+    private static IEnumerable<Partner> InCensusOrder(TariffEngine engine) =>
+        engine.Schedule.Partners.Values.OrderBy(p => p.CensusCode, StringComparer.Ordinal);
 }
 
 /// <summary>A line's total statutory rate changes to <paramref name="Rate"/> on revision date <paramref name="Date"/>.</summary>

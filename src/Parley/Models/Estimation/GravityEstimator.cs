@@ -1,8 +1,9 @@
 // OLS and PPML with high-dimensional fixed effects (Correia, Guimarães & Zylkin 2020, "Fast Poisson estimation with
 // high-dimensional fixed effects", Stata Journal 20(1); Parley spec ppml-hdfe §2–§5). Pre-processing drops
-// fixed-effect levels whose outcomes are all zero (PPML separation, FE-only check) and handles singletons; fixed effects
-// are partialled out by weighted alternating projections; PPML runs IRLS with the warm-start trick and an adaptive
-// inner tolerance; variances are cluster-robust sandwiches with the stated small-sample factor.
+// fixed-effect levels whose outcomes are all zero, then rows separated by the regressors (iterated rectifier, Correia,
+// Guimarães & Zylkin 2019), and handles singletons; fixed effects are partialled out by weighted alternating
+// projections; PPML runs IRLS with the warm-start trick and an adaptive inner tolerance; variances are one- or
+// multi-way cluster-robust sandwiches with the stated small-sample factor.
 using System.Diagnostics;
 using Parley.Models.Estimation.Internals;
 
@@ -50,12 +51,11 @@ public static class GravityEstimator
         if (separated > 0 && input.Method == EstimationMethod.Ppml) regressors = OmitCollinear(input, keep, regressors, omitted);
         var names = regressors.Select(r => r.Name).ToList();
         var x = regressors.Select(r => keep.Select(k => r.Values[k]).ToArray()).ToList();
-        var (fe, levels) = Recode(input.FixedEffects.Select(f => keep.Select(k => f.Ids[k]).ToArray()).ToArray());
+        var (effects, fe, levels) = EffectsOn(input, keep);
         var intercept = input.Intercept && fe.Length == 0;
         if (intercept) { names.Insert(0, "intercept"); x.Insert(0, Enumerable.Repeat(1.0, n).ToArray()); }
         var dims = input.Clusters.Select(c => Recode1(keep.Select(k => c[k]).ToArray())).ToArray();
         var (cluster, clusters) = dims.Length == 0 ? ((int[]?)null, 0) : (dims[0].Ids, dims[0].Levels);
-        var effects = new FixedEffects(fe, levels);
         var p = x.Count;
         var dof = intercept || levels.Length == 0 ? 0 : 1; // absorbed fixed effects count as one constant (the book's Stata convention)
         double[] beta, u;
@@ -220,8 +220,7 @@ public static class GravityEstimator
         var zeroRows = keep.Where(k => input.Y[k] == 0).ToArray();
         if (zeroRows.Length == 0) return ([], true);
         var n = keep.Length;
-        var (fe, levels) = Recode(input.FixedEffects.Select(f => keep.Select(k => f.Ids[k]).ToArray()).ToArray());
-        var effects = new FixedEffects(fe, levels);
+        var (effects, fe, _) = EffectsOn(input, keep);
         var x = input.Regressors.Select(r => keep.Select(k => r.Values[k]).ToArray()).ToList();
         if (fe.Length == 0) x.Insert(0, Enumerable.Repeat(1.0, n).ToArray());
         var zero = keep.Select(k => input.Y[k] == 0).ToArray();
@@ -262,8 +261,7 @@ public static class GravityEstimator
     /// greedily in the order given and report them, as ppmlhdfe does.</summary>
     private static List<(string Name, double[] Values)> OmitCollinear(RegressionInput input, int[] keep, List<(string Name, double[] Values)> regressors, List<string> omitted)
     {
-        var (fe, levels) = Recode(input.FixedEffects.Select(f => keep.Select(k => f.Ids[k]).ToArray()).ToArray());
-        var effects = new FixedEffects(fe, levels);
+        var (effects, fe, _) = EffectsOn(input, keep);
         var cols = regressors.Select(r => keep.Select(k => r.Values[k]).ToArray()).ToArray();
         var raw = cols.Select(c => Math.Sqrt(c.Sum(v => v * v))).ToArray();
         effects.Demean(cols, Enumerable.Repeat(1.0, keep.Length).ToArray(), 1e-12);
@@ -334,6 +332,13 @@ public static class GravityEstimator
         var levels = new int[dims.Length];
         for (var g = 0; g < dims.Length; g++) (ids[g], levels[g]) = Recode1(dims[g]);
         return (ids, levels);
+    }
+
+    /// <summary>The fixed effects restricted to the rows in <paramref name="keep"/>, with levels renumbered densely.</summary>
+    private static (FixedEffects Effects, int[][] Ids, int[] Levels) EffectsOn(RegressionInput input, int[] keep)
+    {
+        var (fe, levels) = Recode(input.FixedEffects.Select(f => keep.Select(k => f.Ids[k]).ToArray()).ToArray());
+        return (new FixedEffects(fe, levels), fe, levels);
     }
 
     private static (int[] Ids, int Levels) Recode1(int[] raw)
