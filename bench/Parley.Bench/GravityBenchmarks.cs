@@ -1,3 +1,4 @@
+using Parley.Gravity;
 using BenchmarkDotNet.Attributes;
 using Parley.Models.Estimation;
 using Parley.Models.Gravity;

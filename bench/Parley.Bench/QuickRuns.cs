@@ -1,3 +1,4 @@
+using Parley.Gravity;
 using System.Diagnostics;
 using Parley.Data;
 using Parley.Models.MultiSector;
@@ -106,7 +107,7 @@ internal static class EstimateQuick
     public static void Run(string file)
     {
         var sw = Stopwatch.StartNew();
-        var spec = Parley.Models.Estimation.EstimationFile.Read(file);
+        var spec = Parley.Gravity.EstimationFile.Read(file);
         Console.WriteLine($"read {sw.ElapsedMilliseconds} ms");
         foreach (var c in spec.Columns)
         {
@@ -123,14 +124,14 @@ internal static class GravityQuick
     public static void Run(string file)
     {
         var sw = Stopwatch.StartNew();
-        var x = Parley.Models.Gravity.GravityExperiment.Read(file);
+        var x = Parley.Gravity.GravityExperiment.Read(file);
         var r = x.Run();
         Console.WriteLine($"run {sw.ElapsedMilliseconds} ms; Pi_DEU baseline {r.Baseline.Outward[x.Data.IndexOf("DEU")]:F6}; iterations {r.Baseline.Iterations}");
         foreach (var c in new[] { "CAN", "JPN", "USA", "DEU" }) { var o = r[c]; Console.WriteLine($"  {c}: gdp {o.RealGdpChange:F4} p {o.FactoryGatePriceChange:F4} fx {o.ForeignExportsChange:F4} fm {o.ForeignImportsChange:F4} omr {o.OmrChange:F4} imr {o.ImrChange:F4} W {o.WelfareStatistic:F6}"); }
         var tb = (x with { Variant = Parley.Models.Gravity.GravityVariant.Textbook }).Run();
         Console.WriteLine($"textbook CAN gdp {tb["CAN"].RealGdpChange:F4} p {tb["CAN"].FactoryGatePriceChange:F4} iterations {tb.PriceIterations}");
         sw.Restart();
-        var mc = Parley.Models.Gravity.MonteCarlo.Run(x);
+        var mc = Parley.Gravity.MonteCarlo.Run(x);
         Console.WriteLine($"MC {mc.Succeeded} ok {mc.Failed} failed in {sw.ElapsedMilliseconds} ms; CAN gdp {mc.Summaries.First(s => s.Country == "CAN" && s.Statistic == "real_gdp_change")}");
     }
 }

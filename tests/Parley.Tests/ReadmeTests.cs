@@ -1,3 +1,4 @@
+using Parley.Application;
 using System.Text.RegularExpressions;
 using Parley.Scenarios;
 using Xunit;
@@ -84,7 +85,7 @@ public partial class ReadmeTests
         var japan = engine.Schedule.FindPartner("JPN")!;
         using var tmp = new TempFolder();
         var path = Path.Combine(tmp.Path, "rates.duckdb");
-        Parley.Data.RatePanelStore.Write(Parley.Tariffs.ScheduleExpansion.Run(engine, [japan]), path, new Dictionary<string, string>());
+        Parley.DuckDb.RatePanelStore.Write(Parley.Tariffs.ScheduleExpansion.Run(engine, [japan]), path, new Dictionary<string, string>());
         using var db = new DuckDB.NET.Data.DuckDBConnection($"Data Source={path}");
         db.Open();
         using var cmd = db.CreateCommand();

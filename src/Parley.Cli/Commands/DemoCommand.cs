@@ -1,3 +1,4 @@
+using Parley.Application;
 using System.Globalization;
 using Parley.Scenarios;
 using Spectre.Console;

@@ -1,3 +1,4 @@
+using Parley.Gravity;
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;

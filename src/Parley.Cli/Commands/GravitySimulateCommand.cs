@@ -1,3 +1,4 @@
+using Parley.Gravity;
 using System.ComponentModel;
 using System.Globalization;
 using System.Text;
@@ -36,12 +37,12 @@ internal sealed class GravitySimulateCommand : Command<GravitySimulateCommand.Se
         {
             var full = Parley.Reports.OutputDirectory.Prepare(dir, ["results.csv", Parley.Reports.OutputDirectory.ManifestFile]);
             System.IO.File.WriteAllText(Path.Combine(full, "results.csv"), csv);
-            var manifest = new Parley.Reports.RunManifest(Parley.Reports.RunManifest.ParleyVersion, "parley gravity simulate " + s.File, s.File,
-                Parley.Reports.RunManifest.Sha256(s.File), x.Data.Source, "gravity sample data", $"structural gravity GE ({x.Variant} variant)",
+            var manifest = new RunManifest(RunManifest.ParleyVersion, "parley gravity simulate " + s.File, s.File,
+                RunManifest.Sha256(s.File), x.Data.Source, "gravity sample data", $"structural gravity GE ({x.Variant} variant)",
                 new Dictionary<string, string> { ["sigma"] = x.Sigma.ToString(CultureInfo.InvariantCulture), ["reference_importer"] = x.Reference,
                     ["monte_carlo_trials"] = trials.ToString(CultureInfo.InvariantCulture), ["monte_carlo_failed"] = (mc?.Failed ?? 0).ToString(CultureInfo.InvariantCulture) },
                 [new Parley.Models.Numerics.SolverDiagnostics("Newton on log multilateral resistances", true, result.Baseline.Iterations, result.Baseline.Iterations,
-                    result.Baseline.Residual, 1e-12, "MR system", 0)], Parley.Reports.RunManifest.Now, Parley.Reports.RunManifest.MachineDescription);
+                    result.Baseline.Residual, 1e-12, "MR system", 0)], RunManifest.Now, RunManifest.MachineDescription);
             System.IO.File.WriteAllText(Path.Combine(full, Parley.Reports.OutputDirectory.ManifestFile), System.Text.Json.JsonSerializer.Serialize(manifest, Parley.Reports.ScenarioReport.Json));
         }
         if (format == "csv")

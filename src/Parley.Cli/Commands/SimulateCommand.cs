@@ -1,3 +1,4 @@
+using Parley.Application;
 using System.ComponentModel;
 using Parley.Models.Numerics;
 using Parley.Reports;

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using Parley.Data;
+using Parley.DuckDb;
 using Parley.Reports;
 using Parley.Tariffs;
 using Spectre.Console;

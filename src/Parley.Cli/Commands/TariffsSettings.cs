@@ -37,12 +37,12 @@ internal class TariffsSettings : CommandSettings
     /// <summary>Run manifest carried by every output of the tariff commands (JSON, the DuckDB <c>manifest</c> table).</summary>
     public static Dictionary<string, object> Manifest(TariffEngine engine, string command) => new()
     {
-        ["parley"] = Parley.Reports.RunManifest.ParleyVersion,
+        ["parley"] = RunManifest.ParleyVersion,
         ["command"] = command,
         ["schedule"] = ScheduleName(engine),
         ["last_revision"] = engine.Schedule.LastRevision.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["overlays"] = engine.Schedule.Overlays,
-        ["created_utc"] = Parley.Reports.RunManifest.Now,
+        ["created_utc"] = RunManifest.Now,
     };
 
     /// <summary>The schedule's source for manifests: "bundled data/us-tariffs …" or the user's path.</summary>

@@ -42,20 +42,20 @@ public sealed class NegotiationEvaluator
         var b = spec.Baseline;
         if (b.Model == ModelKind.MultiSector)
         {
-            var d = MultiSectorScenarioRunner.LoadDataset(b);
+            var d = MultiSectorScenario.LoadDataset(b);
             if (scale != 1.0) d = d with { Sectors = d.Sectors.Select(s => s with { TradeElasticity = s.TradeElasticity * scale }).ToArray() };
             _ms = d;
-            _msBaseTariffs = MultiSectorScenarioRunner.BuildTariffs(b, d);
+            _msBaseTariffs = MultiSectorScenario.BuildTariffs(b, d);
             _msBaseDeficits = b.Deficits == DeficitRule.Zero ? new double[d.N] : (double[])d.Deficits.Clone();
             var data = MultiSectorModel.Solve(spec.Name + " (data)", d, d.Base, _msBaseDeficits);
             _msBase = MultiSectorModel.Solve(spec.Name + " (baseline)", d, _msBaseTariffs, _msBaseDeficits, start: data);
         }
         else
         {
-            _world = ScenarioRunner.LoadDataset(b);
+            _world = OneSectorScenario.LoadDataset(b);
             _params = b.Parameters with { TradeElasticity = b.Parameters.TradeElasticity * scale };
-            _economy = ScenarioRunner.Calibrate(b with { Parameters = _params }, _world);
-            _osBaseTariffs = ScenarioRunner.BuildTariffs(b, _world, _economy);
+            _economy = OneSectorScenario.Calibrate(b with { Parameters = _params }, _world);
+            _osBaseTariffs = OneSectorScenario.BuildTariffs(b, _world, _economy);
             _osBase = EquilibriumSolver.Solve(spec.Name + " (baseline)", _economy, _osBaseTariffs, _params);
             _osWarm = EquilibriumSolver.PrepareWarmStart(_osBase);
         }
@@ -115,8 +115,8 @@ public sealed class NegotiationEvaluator
         if (overlays.Count == 0) return _msBaseTariffs ?? _osBaseTariffs!;
         var key = string.Join("|", overlays);
         return _overlayBases.GetOrAdd(key, _ => new Lazy<double[]>(() => _ms is { } d
-            ? MultiSectorScenarioRunner.BuildTariffs(_spec.Baseline, d, overlays)
-            : ScenarioRunner.BuildTariffs(_spec.Baseline, _world!, _economy!, overlays))).Value;
+            ? MultiSectorScenario.BuildTariffs(_spec.Baseline, d, overlays)
+            : OneSectorScenario.BuildTariffs(_spec.Baseline, _world!, _economy!, overlays))).Value;
     }
 
     private IReadOnlyList<TransferChange> Transfers(Package p) => _spec.Issues.SelectMany((issue, k) => issue.Options[p.Choices[k]].Transfers).ToArray();
@@ -129,9 +129,9 @@ public sealed class NegotiationEvaluator
         var file = _spec.SourceFile;
         if (_ms is { } d)
         {
-            var t = MultiSectorScenarioRunner.ApplyChanges((double[])baseTariffs.Clone(), changes, d, file);
+            var t = MultiSectorScenario.ApplyChanges((double[])baseTariffs.Clone(), changes, d, file);
             var deficits = (double[])_msBaseDeficits!.Clone();
-            var unit = 1e3 / MultiSectorScenarioRunner.ToUsdMillions(d); // USD bn → dataset units
+            var unit = 1e3 / MultiSectorScenario.ToUsdMillions(d); // USD bn → dataset units
             foreach (var tr in transfers)
             {
                 deficits[d.Regions.Require(tr.To)] += tr.UsdBillions * unit;
@@ -144,7 +144,7 @@ public sealed class NegotiationEvaluator
         else
         {
             var w = _world!;
-            var t = ScenarioRunner.ApplyChanges((double[])baseTariffs.Clone(), changes, w, file);
+            var t = OneSectorScenario.ApplyChanges((double[])baseTariffs.Clone(), changes, w, file);
             var economy = _economy!;
             if (transfers.Count > 0)
             {

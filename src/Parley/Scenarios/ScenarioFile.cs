@@ -23,7 +23,7 @@ namespace Parley.Scenarios;
 /// retaliation: { mode: none }      # none | reciprocal | optimal | uniform (with rate), by: [CHN]
 /// report: [USA, JPN, KOR, CHN, EU27, WORLD]
 /// </code>
-/// Country codes are checked against the dataset when the scenario runs (see <see cref="ScenarioRunner"/>).
+/// Country codes are checked against the dataset when the scenario runs (see <c>Parley.Application.ScenarioRunner</c>).
 /// </summary>
 public static class ScenarioFile
 {

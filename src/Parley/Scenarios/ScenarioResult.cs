@@ -1,7 +1,6 @@
 using Parley.Data;
 using Parley.Models.MultiSector;
 using Parley.Models.OneSector;
-using Parley.Reports;
 
 namespace Parley.Scenarios;
 

@@ -21,14 +21,14 @@ public sealed record ImportWeights(string Source, string[] Codes, string[] Count
 
     /// <summary>
     /// Reads import weights. Census import detail (<c>IMP_DETL.TXT</c>, <c>IMDByymm.ZIP</c> or a directory of them) is
-    /// read by <see cref="Data.CensusImportDetail"/> with the given <paramref name="basis"/>. Anything else is a CSV
+    /// read by <see cref="CensusImportDetail"/> with the given <paramref name="basis"/>. Anything else is a CSV
     /// (optionally .gz) with a code column (<c>hts10</c>, <c>hts</c> or <c>code</c>), a partner column
     /// (<c>cty_code</c>, <c>country</c> or <c>partner</c>: Census code, ISO2/ISO3 or name) and a value column
     /// (<c>imports_usd</c> or <c>value</c>, USD). Errors name file, line and field.
     /// </summary>
-    public static ImportWeights Read(string path, TariffSchedule? schedule = null, Data.ImportBasis basis = Data.ImportBasis.Consumption)
+    public static ImportWeights Read(string path, TariffSchedule? schedule = null, ImportBasis basis = ImportBasis.Consumption)
     {
-        if (Data.CensusImportDetail.Recognizes(path)) return Data.CensusImportDetail.Read(path, basis);
+        if (CensusImportDetail.Recognizes(path)) return CensusImportDetail.Read(path, basis);
         var t = CsvTable.Read(path);
         int Col(params string[] names)
         {

@@ -1,3 +1,4 @@
+using Parley.Application;
 using Parley.Cli;
 using Spectre.Console;
 using Xunit;
@@ -115,7 +116,7 @@ public class CliTests
             Assert.NotEmpty(Parley.Tariffs.TariffOverlay.Read(offer, Parley.Tariffs.TariffScheduleReader.Bundled).Measures);
         foreach (var f in files)
         {
-            var r = Parley.Scenarios.ScenarioRunner.Run(Parley.Scenarios.ScenarioFile.Read(f));
+            var r = Parley.Application.ScenarioRunner.Run(Parley.Scenarios.ScenarioFile.Read(f));
             Assert.All(r.Diagnostics, d => Assert.True(d.Converged, f));
             Assert.All(r.Rows, row => Assert.True(double.IsFinite(row.Welfare)));
         }
@@ -149,7 +150,7 @@ public class CliTests
         using var doc = System.Text.Json.JsonDocument.Parse(stdout);
         Assert.InRange(doc.RootElement.GetProperty("etr").GetDouble(), 0.02, 0.03);
         var manifest = doc.RootElement.GetProperty("manifest");
-        Assert.Equal(Parley.Reports.RunManifest.ParleyVersion, manifest.GetProperty("parley").GetString());
+        Assert.Equal(RunManifest.ParleyVersion, manifest.GetProperty("parley").GetString());
         Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", manifest.GetProperty("last_revision").GetString());
         Assert.False(string.IsNullOrEmpty(manifest.GetProperty("schedule").GetString()));
     }

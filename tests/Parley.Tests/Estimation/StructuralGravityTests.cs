@@ -1,3 +1,4 @@
+using Parley.Gravity;
 using Parley.Models.Gravity;
 using Xunit;
 
@@ -80,7 +81,7 @@ public class StructuralGravityTests
     {
         // gegravity's example states ppmlhdfe's estimates (7 significant digits): Parley's PPML on the same 900 rows with
         // exporter and importer effects must agree to within rounding (tolerance 1e-6).
-        var spec = Parley.Models.Estimation.EstimationFile.Read(Path.Combine(AppContext.BaseDirectory, "examples", "gegravity-ppml.yaml"));
+        var spec = Parley.Gravity.EstimationFile.Read(Path.Combine(AppContext.BaseDirectory, "examples", "gegravity-ppml.yaml"));
         var fit = Parley.Models.Estimation.GravityEstimator.Estimate(spec.Columns[0]);
         foreach (var (variable, beta, se) in new[]
                  {

@@ -1,3 +1,4 @@
+using Parley.Gravity;
 using System.Globalization;
 using Parley.Models.Estimation;
 using Xunit;

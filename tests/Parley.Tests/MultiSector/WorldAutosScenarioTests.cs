@@ -1,3 +1,4 @@
+using Parley.Application;
 using Parley.Scenarios;
 using Xunit;
 

@@ -1,3 +1,4 @@
+using Parley.Application;
 using Parley.Models.OneSector;
 using Parley.Scenarios;
 using Xunit;
@@ -38,8 +39,8 @@ public class ScenarioFileTests
     {
         using var tmp = new TempFolder();
         var s = ScenarioFile.Read(tmp.Write("s.yaml", Valid));
-        var data = ScenarioRunner.LoadDataset(s);
-        var t = ScenarioRunner.BuildTariffs(s, data, ScenarioRunner.Calibrate(s, data));
+        var data = OneSectorScenario.LoadDataset(s);
+        var t = OneSectorScenario.BuildTariffs(s, data, OneSectorScenario.Calibrate(s, data));
         var c = data.Countries;
         var n = c.Count;
         int us = c.Require("USA"), jpn = c.Require("JPN"), deu = c.Require("DEU"), chn = c.Require("CHN"), bra = c.Require("BRA");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DuckDB.NET.Data;
 using Parley.Data;
+using Parley.DuckDb;
 using Parley.Tariffs;
 using Xunit;
 

@@ -32,7 +32,7 @@ public enum VceConvention
     Fixest,
 }
 
-/// <summary>One regression to run (pure arrays; built from a data file by <see cref="EstimationFile"/>).</summary>
+/// <summary>One regression to run (pure arrays; built from a data file by <c>Parley.Gravity.EstimationFile</c>).</summary>
 /// <param name="Name">Column name in the output table.</param>
 /// <param name="Method">Estimator.</param>
 /// <param name="Y">Dependent variable (levels for PPML, e.g. log trade for OLS).</param>

@@ -7,6 +7,8 @@
 // in closed form); the textbook variant iterates p′ → Y′, E′ → shares → MRs → market clearing until p converges.
 using Parley.Models.Numerics;
 
+using Parley.Data;
+
 namespace Parley.Models.Gravity;
 
 /// <summary>Which full-GE procedure to run.</summary>

@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
-using Parley.Tariffs;
 
-namespace Parley.Data;
+namespace Parley.Tariffs;
 
 /// <summary>Which Census import value to read.</summary>
 public enum ImportBasis

@@ -2,7 +2,7 @@ using System.Globalization;
 using DuckDB.NET.Data;
 using Parley.Tariffs;
 
-namespace Parley.Data;
+namespace Parley.DuckDb;
 
 /// <summary>
 /// Writes an expanded tariff schedule to an embedded DuckDB database, so analysts can join statutory rates with their

@@ -2,7 +2,10 @@
 // draw cost coefficients from N(β, V), rebuild the baseline and re-run the counterfactual for each draw, and summarise
 // every statistic across successful trials. Draws use a Cholesky factor of V (eigen-decomposition fallback for
 // positive semi-definite V). Random streams differ from NumPy's, so tests replay recorded draws as fixed coefficients.
-namespace Parley.Models.Gravity;
+using Parley.Models.Gravity;
+using Parley.Models.Numerics;
+
+namespace Parley.Gravity;
 
 /// <summary>Summary of one statistic of one country across trials.</summary>
 /// <param name="Country">Country.</param>
@@ -94,7 +97,7 @@ public static class MonteCarlo
         Parallel.For(0, draws.Length, t =>
         {
             try { results[t] = experiment.Run(draws[t]); }
-            catch (Numerics.EquilibriumNotConvergedException) { results[t] = null; }
+            catch (EquilibriumNotConvergedException) { results[t] = null; }
         });
         var ok = results.Where(r => r is not null).Select(r => r!).ToArray();
         var summaries = new List<MonteCarloSummary>();

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Parley.Internals;
 
-namespace Parley.Models.Estimation;
+using Parley.Models.Estimation;
+
+namespace Parley.Gravity;
 
 /// <summary>An estimation file: data, derived variables, sample filters and the columns (regressions) of a table.</summary>
 /// <param name="Name">Table title.</param>
@@ -26,8 +28,8 @@ public static class EstimationFile
         var dataKey = root.RequiredString("data", "a bundled dataset name (agtpa-2016, gegravity-sample) or a CSV file");
         var dataPath = dataKey switch
         {
-            "agtpa-2016" => Path.Combine(Data.BundledData.Root, "agtpa-2016", "agtpa_applications.csv.gz"),
-            "gegravity-sample" => Path.Combine(Data.BundledData.Root, "gegravity-sample", "sample_data_set.csv"),
+            "agtpa-2016" => Path.Combine(Parley.Data.BundledData.Root, "agtpa-2016", "agtpa_applications.csv.gz"),
+            "gegravity-sample" => Path.Combine(Parley.Data.BundledData.Root, "gegravity-sample", "sample_data_set.csv"),
             _ => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, dataKey)),
         };
         var table = CsvTable.Read(dataPath);

@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Security.Cryptography;
 using Parley.Models.Numerics;
 
-namespace Parley.Reports;
+namespace Parley;
 
 /// <summary>
 /// What produced an output: Parley version and commit, dataset and its vintage, every option, solver diagnostics,

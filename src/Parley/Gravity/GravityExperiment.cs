@@ -1,7 +1,11 @@
 using System.Globalization;
 using Parley.Internals;
 
-namespace Parley.Models.Gravity;
+using Parley.Data;
+using Parley.Models.Estimation;
+using Parley.Models.Gravity;
+
+namespace Parley.Gravity;
 
 /// <summary>A change to one pair variable in the counterfactual.</summary>
 /// <param name="Variable">Pair variable.</param>
@@ -32,9 +36,9 @@ public sealed record GravityExperiment(string Name, GravityData Data, double Sig
         var name = root.RequiredString("name", "an experiment name");
         var dataKey = root.RequiredString("data", "gegravity-sample or a CSV file");
         var dataPath = dataKey == "gegravity-sample"
-            ? Path.Combine(Parley.Data.BundledData.Root, "gegravity-sample", "sample_data_set.csv")
+            ? Path.Combine(BundledData.Root, "gegravity-sample", "sample_data_set.csv")
             : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, dataKey));
-        var data = GravityData.Read(dataPath, root.String("year"));
+        var data = GravityDataReader.Read(dataPath, root.String("year"));
         var sigma = root.Number("sigma", 1.0001, 100) ?? throw root.Error("sigma", null, null, "the elasticity of substitution σ > 1");
         var reference = root.RequiredString("reference_importer", "a country code");
         if (data.IndexOf(reference) < 0) throw root.Error("reference_importer", null, reference, "a country of the data");
@@ -52,9 +56,9 @@ public sealed record GravityExperiment(string Name, GravityData Data, double Sig
             var estimationPath = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, cf.RequiredString("estimation", "an estimation file")));
             var column = cf.RequiredString("column", "the column name of the estimation to use");
             cf.RejectUnknownKeys();
-            var spec = Estimation.EstimationFile.Read(estimationPath);
+            var spec = EstimationFile.Read(estimationPath);
             var input = spec.Columns.FirstOrDefault(c => c.Name == column) ?? throw cf.Error("column", null, column, "a column of " + Path.GetFileName(estimationPath) + ": " + string.Join(", ", spec.Columns.Select(c => c.Name)));
-            var fit = Estimation.GravityEstimator.Estimate(input);
+            var fit = GravityEstimator.Estimate(input);
             foreach (var c in fit.Coefficients)
             {
                 if (!data.Variables.ContainsKey(c.Variable)) throw cf.Error("column", null, c.Variable, "estimated regressors that are pair variables of the GE data");

@@ -1,0 +1,80 @@
+// The application layer: every host (the CLI, the web workbench) runs a scenario through here, in the order
+// load → prepare → solve → report. Preparation (datasets, calibration, tariff matrices) lives with the scenario in
+// Parley.Scenarios; the models solve; this layer assembles report rows and the run manifest.
+using Parley.Data;
+using Parley.Models.Numerics;
+using Parley.Models.OneSector;
+using Parley.Scenarios;
+
+namespace Parley.Application;
+
+/// <summary>Runs a <see cref="Scenario"/> end to end (prepare → solve → results) on the model it names.</summary>
+public static class ScenarioRunner
+{
+    /// <summary>Group label for the world aggregate in report lists.</summary>
+    public const string World = "WORLD";
+
+    /// <summary>Reads a scenario file (YAML); every error names file, line, field, value and expectation.</summary>
+    public static Scenario Load(string path) => ScenarioFile.Read(path);
+
+    /// <summary>Runs a scenario end to end.</summary>
+    public static ScenarioResult Run(Scenario s, string command = "simulate", NewtonOptions? solver = null)
+    {
+        if (s.Model == ModelKind.MultiSector) return MultiSectorScenarioRunner.Run(s, command);
+        var data = OneSectorScenario.LoadDataset(s);
+        var economy = OneSectorScenario.Calibrate(s, data);
+        var tariffs = OneSectorScenario.BuildTariffs(s, data, economy);
+        var file = s.SourceFile ?? "(scenario)";
+        foreach (var label in s.Report)
+            if (!label.Equals(World, StringComparison.OrdinalIgnoreCase) && data.Countries.TryResolve(label) is null)
+                throw new ParleyInputException(file, null, "report", label, $"an ISO3 code, a group of dataset '{data.Name}', or {World}");
+        var result = EquilibriumSolver.Solve(s.Name, economy, tariffs, s.Parameters, solver);
+        var rows = s.Report.Select(label => Row(result, data, label)).ToArray();
+        var manifest = new RunManifest(RunManifest.ParleyVersion, command, s.SourceFile, RunManifest.Sha256(s.SourceFile),
+            data.Name, data.Vintage, $"one-sector GE (Ignatenko et al. 2025), variant {economy.Variant}",
+            Options(s, solver ?? new NewtonOptions()), [result.Equilibrium.Diagnostics], RunManifest.Now, RunManifest.MachineDescription);
+        return new ScenarioResult(s, rows, manifest, OneSector: result);
+    }
+
+    private static Dictionary<string, string> Options(Scenario s, NewtonOptions solver)
+    {
+        var p = s.Parameters;
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        return new Dictionary<string, string>
+        {
+            ["variant"] = s.Variant.ToString(),
+            ["deficits"] = s.Deficits.ToString(),
+            ["trade_elasticity"] = p.TradeElasticity.ToString(inv),
+            ["labor_supply_elasticity"] = p.LaborSupplyElasticity.ToString(inv),
+            ["scale_elasticity"] = p.ScaleElasticity.ToString(inv),
+            ["pass_through_constant"] = p.PassThroughConstant.ToString(inv),
+            ["recycling"] = p.Recycling.ToString(),
+            ["tariff_base"] = s.Base,
+            ["tariff_base_floor_fraction"] = s.BaseFloor.ToString(inv),
+            ["tariff_changes"] = s.Changes.Count.ToString(inv),
+            ["retaliation"] = s.Retaliation.Mode.ToString(),
+            ["solver_tolerance_scaled_residual"] = solver.Tolerance.ToString(inv),
+            ["solver_max_iterations"] = solver.MaxIterations.ToString(inv),
+        };
+    }
+
+    /// <summary>A report row for a code, a group (absorption-weighted means) or <see cref="World"/>.</summary>
+    public static ReportRow Row(OneSectorResult r, WorldDataset data, string label)
+    {
+        var members = label.Equals(World, StringComparison.OrdinalIgnoreCase)
+            ? Enumerable.Range(0, data.Countries.Count).ToArray()
+            : data.Countries.TryResolve(label)!.ToArray();
+        if (members.Length == 1 && !label.Equals(World, StringComparison.OrdinalIgnoreCase) && data.Countries.IndexOf(label) >= 0)
+        {
+            var c = r.Countries[members[0]];
+            return new ReportRow(c.Iso3, c.Name, 1, c.Welfare, c.Deficit, c.ExportsToGdp, c.ImportsToGdp, c.Employment, c.Prices,
+                c.RealWage, c.TariffRevenue / 1000);
+        }
+        var w = r.Economy.Absorption;
+        double Mean(Func<CountryOutcome, double?> f) => r.WeightedMean(members, f, w);
+        var name = label.Equals(World, StringComparison.OrdinalIgnoreCase) ? "World (absorption-weighted)" : $"{label} ({members.Length} countries, absorption-weighted)";
+        return new ReportRow(label.ToUpperInvariant(), name, members.Length, Mean(c => c.Welfare), null, Mean(c => c.ExportsToGdp),
+            Mean(c => c.ImportsToGdp), Mean(c => c.Employment), Mean(c => c.Prices), Mean(c => c.RealWage),
+            members.Sum(i => r.Countries[i].TariffRevenue) / 1000);
+    }
+}

@@ -1,0 +1,70 @@
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace Parley.Tests.Architecture;
+
+/// <summary>
+/// The engine's dependencies point one way (docs/decisions/0014-layers.md): Internals → Data → Tariffs → Models →
+/// Scenarios/Gravity → Negotiation/Replication → Reports → Application → hosts. Checked on the source, so a new
+/// <c>using</c> or qualified name that points up a layer fails here.
+/// </summary>
+public partial class LayeringTests
+{
+    private static readonly Dictionary<string, int> s_rank = new()
+    {
+        ["Internals"] = 0, ["Data"] = 1, ["Tariffs"] = 2, ["Models"] = 3, ["Scenarios"] = 4, ["Gravity"] = 4,
+        ["Negotiation"] = 5, ["Replication"] = 5, ["Reports"] = 6, ["Application"] = 7,
+    };
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9_.])(?:Parley\.)?(Internals|Data|Tariffs|Models|Scenarios|Gravity|Negotiation|Replication|Reports|Application)\.[A-Z]")]
+    private static partial Regex QualifiedReference();
+
+    private static string EngineRoot => Path.Combine(RepositoryRoot.Path, "src", "Parley");
+
+    [Fact]
+    public void Engine_folders_reference_only_their_own_layer_or_lower_ones()
+    {
+        var violations = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(EngineRoot, "*.cs", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(EngineRoot, file);
+            if (relative.StartsWith("obj", StringComparison.Ordinal) || relative.StartsWith("bin", StringComparison.Ordinal)) continue;
+            // Files at the root (ParleyInputException, RunManifest) carry what every layer shares; the manifest holds solver
+            // diagnostics, so the root sits with the models.
+            var folder = relative.Contains(Path.DirectorySeparatorChar) ? relative[..relative.IndexOf(Path.DirectorySeparatorChar)] : "Models";
+            Assert.True(s_rank.ContainsKey(folder), $"{relative}: folder '{folder}' has no layer; add it to the table and to decision 0014");
+            var lineNumber = 0;
+            foreach (var line in File.ReadLines(file))
+            {
+                lineNumber++;
+                var code = line.TrimStart();
+                if (code.StartsWith("//", StringComparison.Ordinal)) continue;
+                foreach (Match m in QualifiedReference().Matches(code.StartsWith("using ", StringComparison.Ordinal) ? code[6..] : code))
+                {
+                    var target = m.Groups[1].Value;
+                    if (s_rank[target] > s_rank[folder]) violations.Add($"{relative}:{lineNumber}: {folder} → {target}");
+                }
+            }
+        }
+        Assert.True(violations.Count == 0, "upward references:\n" + string.Join("\n", violations));
+    }
+
+    [Fact]
+    public void Models_know_no_files_yaml_or_console()
+    {
+        var forbidden = new Regex(@"\b(File|Directory|Path|StreamReader|StreamWriter|FileStream|Console)\.|YamlDotNet|YamlMap|CsvTable|BundledData");
+        var hits = Directory.EnumerateFiles(Path.Combine(EngineRoot, "Models"), "*.cs", SearchOption.AllDirectories)
+            .SelectMany(f => File.ReadLines(f).Select((l, k) => (f, k, l)))
+            .Where(x => !x.l.TrimStart().StartsWith("//", StringComparison.Ordinal) && forbidden.IsMatch(x.l))
+            .Select(x => $"{Path.GetRelativePath(EngineRoot, x.f)}:{x.k + 1}: {x.l.Trim()}").ToArray();
+        Assert.True(hits.Length == 0, "file, YAML or console access in Models:\n" + string.Join("\n", hits));
+    }
+
+    [Fact]
+    public void Engine_assembly_does_not_reference_DuckDB()
+    {
+        var references = typeof(Parley.Scenarios.Scenario).Assembly.GetReferencedAssemblies().Select(a => a.Name ?? "").ToArray();
+        Assert.DoesNotContain(references, n => n.StartsWith("DuckDB", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(typeof(Parley.DuckDb.RatePanelStore).Assembly.GetReferencedAssemblies(), a => a.Name!.StartsWith("DuckDB", StringComparison.Ordinal));
+    }
+}
