@@ -22,10 +22,10 @@ public class MultiSectorBenchmarks
     public void Setup()
     {
         _nafta = Cp2015Replication.LoadData();
-        _naftaTariffs = _nafta.TariffSets["tariff_nafta_scenario"];
-        _naftaBaseline = MultiSectorModel.Solve("baseline", _nafta, _nafta.Base, new double[_nafta.N]);
+        _naftaTariffs = _nafta.TariffSets["tariff_nafta_scenario"].ToArray();
+        _naftaBaseline = MultiSectorModel.Solve("baseline", _nafta, _nafta.Base.AsSpan(), new double[_nafta.N]);
         _wiod = BundledData.MultiSector(BundledData.Wiod2011Name)!;
-        _wiodTariffs = (double[])_wiod.Base.Clone();
+        _wiodTariffs = _wiod.Base.ToArray();
         var c15 = _wiod.FindSector("c15")!.Index;
         _wiodTariffs[_wiod.Cell(c15, _wiod.Regions.Require("JPN"), _wiod.Regions.Require("USA"))] = 0.25;
         _wiodTariffs[_wiod.Cell(c15, _wiod.Regions.Require("KOR"), _wiod.Regions.Require("USA"))] = 0.25;
@@ -38,7 +38,7 @@ public class MultiSectorBenchmarks
     public MultiSectorEquilibrium NaftaWarm() => MultiSectorModel.Solve("nafta", _nafta, _naftaTariffs, new double[_nafta.N], start: _naftaBaseline);
 
     [Benchmark(Description = "World solve, WIOD 41x35 (US 25% on JPN+KOR transport)")]
-    public MultiSectorEquilibrium World() => MultiSectorModel.Solve("world", _wiod, _wiodTariffs, _wiod.Deficits);
+    public MultiSectorEquilibrium World() => MultiSectorModel.Solve("world", _wiod, _wiodTariffs, _wiod.Deficits.AsSpan());
 
     [Benchmark(Description = "replicate cp2015 (4 solves + statistics)")]
     public Cp2015Report ReplicateCp2015() => Cp2015Replication.Run(_nafta);

@@ -15,7 +15,7 @@ internal static class Cp2015Quick
         for (var rep = 0; rep < 3; rep++)
         {
             sw.Restart();
-            var r = MultiSectorExperiment.Run("nafta", d, d.TariffSets["tariff_1993"], d.TariffSets["tariff_nafta_scenario"], MultiSectorDeficits.Zero);
+            var r = MultiSectorExperiment.Run("nafta", d, d.TariffSets["tariff_1993"].AsSpan(), d.TariffSets["tariff_nafta_scenario"].AsSpan(), MultiSectorDeficits.Zero);
             Console.WriteLine($"experiment: {sw.ElapsedMilliseconds} ms; {r.Baseline.Diagnostics}; {r.Counterfactual.Diagnostics}");
             foreach (var iso in new[] { "MEX", "CAN", "USA" })
             {
@@ -37,11 +37,11 @@ internal static class WiodQuick
         int us = d.Regions.Require("USA"), jp = d.Regions.Require("JPN"), kr = d.Regions.Require("KOR");
         foreach (var rate in new[] { 0.25, 0.15, 0.0 })
         {
-            var t = (double[])d.Base.Clone();
+            var t = d.Base.ToArray();
             t[d.Cell(c15, jp, us)] = rate;
             t[d.Cell(c15, kr, us)] = 0.25;
             sw.Restart();
-            var r = MultiSectorExperiment.Run($"JPN {rate}", d, d.Base, t, MultiSectorDeficits.DataYear);
+            var r = MultiSectorExperiment.Run($"JPN {rate}", d, d.Base.AsSpan(), t, MultiSectorDeficits.DataYear);
             Console.WriteLine($"rate {rate}: {sw.ElapsedMilliseconds} ms; {r.Baseline.Diagnostics}; {r.Counterfactual.Diagnostics}");
             foreach (var iso in new[] { "USA", "JPN", "KOR", "MEX", "DEU" })
             {

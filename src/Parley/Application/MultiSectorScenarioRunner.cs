@@ -20,7 +20,7 @@ internal static class MultiSectorScenarioRunner
             if (!label.Equals(ScenarioRunner.World, StringComparison.OrdinalIgnoreCase) && d.Regions.TryResolve(label) is null)
                 throw new ParleyInputException(file, null, "report", label, $"a region code or group of dataset '{d.Name}', or {ScenarioRunner.World}");
         var deficits = s.Deficits == DeficitRule.Zero ? MultiSectorDeficits.Zero : MultiSectorDeficits.DataYear;
-        var result = MultiSectorExperiment.Run(s.Name, d, d.Base, tariffs, deficits);
+        var result = MultiSectorExperiment.Run(s.Name, d, d.Base.AsSpan(), tariffs, deficits);
         var rows = s.Report.Select(label => Row(result, d, label)).ToArray();
         var inv = System.Globalization.CultureInfo.InvariantCulture;
         var manifest = new RunManifest(RunManifest.ParleyVersion, command, s.SourceFile, RunManifest.Sha256(s.SourceFile), d.Name, d.Vintage,

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Parley.Data;
 
 /// <summary>
@@ -28,14 +30,14 @@ public sealed record MultiSectorDataset(
     string MoneyUnit,
     CountrySet Regions,
     IReadOnlyList<Sector> Sectors,
-    double[] Flows,
-    IReadOnlyDictionary<string, double[]> TariffSets,
+    ImmutableArray<double> Flows,
+    IReadOnlyDictionary<string, ImmutableArray<double>> TariffSets,
     string BaseTariffs,
-    double[] ValueAddedShare,
-    double[] InputShares,
-    double[] FinalShares,
-    double[] ValueAdded,
-    double[] Deficits,
+    ImmutableArray<double> ValueAddedShare,
+    ImmutableArray<double> InputShares,
+    ImmutableArray<double> FinalShares,
+    ImmutableArray<double> ValueAdded,
+    ImmutableArray<double> Deficits,
     string? Notes)
 {
     /// <summary>Number of regions N.</summary>
@@ -48,7 +50,7 @@ public sealed record MultiSectorDataset(
     public int Cell(int j, int exporter, int importer) => (j * N + exporter) * N + importer;
 
     /// <summary>The base-year tariffs.</summary>
-    public double[] Base => TariffSets[BaseTariffs];
+    public ImmutableArray<double> Base => TariffSets[BaseTariffs];
 
     /// <summary>Resolves a sector by code, name (case-insensitive) or 1-based index text; <c>null</c> when unknown.</summary>
     public Sector? FindSector(string key)

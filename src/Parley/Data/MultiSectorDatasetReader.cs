@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Globalization;
 using Parley.Internals;
 
@@ -171,8 +173,11 @@ public static class MultiSectorDatasetReader
         for (var r = 0; r < n; r++)
             if (!(vaLevel[r] > 0)) throw new ParleyInputException(vt.File, null, "value_added", $"{regions[r].Iso3}: {vaLevel[r]}", "positive total value added in every region");
 
-        return new MultiSectorDataset(name, title, vintage, unit, regions, sectors, flows, tariffSets, baseTariffs,
-            vaShare, io, alpha, vaLevel, deficits, notes);
+        // The reader owns these arrays and hands them over without a copy; from here on nobody can write to them.
+        static ImmutableArray<double> Own(double[] a) => ImmutableCollectionsMarshal.AsImmutableArray(a);
+        return new MultiSectorDataset(name, title, vintage, unit, regions, sectors, Own(flows),
+            tariffSets.ToDictionary(kv => kv.Key, kv => Own(kv.Value), StringComparer.OrdinalIgnoreCase), baseTariffs,
+            Own(vaShare), Own(io), Own(alpha), Own(vaLevel), Own(deficits), notes);
     }
 
     private static int ValueColumn(CsvTable t, params string[] names)

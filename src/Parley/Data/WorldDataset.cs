@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Parley.Data;
 
 /// <summary>
@@ -16,5 +18,5 @@ public sealed record WorldDataset(
     string Vintage,
     CountrySet Countries,
     TradeMatrix Trade,
-    IReadOnlyList<double> Gdp,
-    IReadOnlyList<double>? AnnouncedUsTariffs);
+    ImmutableArray<double> Gdp,
+    ImmutableArray<double>? AnnouncedUsTariffs);

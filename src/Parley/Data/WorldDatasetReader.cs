@@ -33,7 +33,7 @@ public static class WorldDatasetReader
         var tariffsPath = Path.Combine(directory, "tariffs.csv");
         double[]? tariffs = File.Exists(tariffsPath) ? ReadColumn(tariffsPath, "applied_tariff", n, tariff: true) : null;
         return new WorldDataset(name ?? directory, vintage ?? $"dataset directory {directory}", set,
-            trade, gdpUsd.Select(g => g / 1000.0).ToArray(), tariffs);
+            trade, [.. gdpUsd.Select(g => g / 1000.0)], tariffs is null ? null : [.. tariffs]);
     }
 
     /// <summary>
@@ -94,7 +94,7 @@ public static class WorldDatasetReader
             values[e * n + i] = e == i ? 0 : v;
         }
         return new WorldDataset(Path.GetFileName(tradeCsv), $"user files {tradeCsv} + {gdpCsv}", set,
-            new TradeMatrix(n, values), gdp, null);
+            new TradeMatrix(n, values), [.. gdp], null);
     }
 
     private static List<Country> ReadCountryLabels(string path)

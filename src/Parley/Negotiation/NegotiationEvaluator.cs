@@ -46,8 +46,8 @@ public sealed class NegotiationEvaluator
             if (scale != 1.0) d = d with { Sectors = d.Sectors.Select(s => s with { TradeElasticity = s.TradeElasticity * scale }).ToArray() };
             _ms = d;
             _msBaseTariffs = MultiSectorScenario.BuildTariffs(b, d);
-            _msBaseDeficits = b.Deficits == DeficitRule.Zero ? new double[d.N] : (double[])d.Deficits.Clone();
-            var data = MultiSectorModel.Solve(spec.Name + " (data)", d, d.Base, _msBaseDeficits);
+            _msBaseDeficits = b.Deficits == DeficitRule.Zero ? new double[d.N] : d.Deficits.ToArray();
+            var data = MultiSectorModel.Solve(spec.Name + " (data)", d, d.Base.AsSpan(), _msBaseDeficits);
             _msBase = MultiSectorModel.Solve(spec.Name + " (baseline)", d, _msBaseTariffs, _msBaseDeficits, start: data);
         }
         else

@@ -56,8 +56,8 @@ public static class Cp2015Replication
         var nafta = d.TariffSets["tariff_nafta_scenario"];
         MultiSectorResult? zero = null, kept = null;
         Parallel.Invoke(
-            () => zero = MultiSectorExperiment.Run("NAFTA tariff reductions (CP 2015 §5.1)", d, base1993, nafta, MultiSectorDeficits.Zero),
-            () => kept = MultiSectorExperiment.Run("NAFTA tariff reductions, 1993 deficits kept", d, base1993, nafta, MultiSectorDeficits.DataYear));
+            () => zero = MultiSectorExperiment.Run("NAFTA tariff reductions (CP 2015 §5.1)", d, base1993.AsSpan(), nafta.AsSpan(), MultiSectorDeficits.Zero),
+            () => kept = MultiSectorExperiment.Run("NAFTA tariff reductions, 1993 deficits kept", d, base1993.AsSpan(), nafta.AsSpan(), MultiSectorDeficits.DataYear));
         var rows = new List<Cp2015Row>();
         var members = Members.Select(d.Regions.Require).ToArray();
         foreach (var r in members)

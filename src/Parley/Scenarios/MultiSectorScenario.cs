@@ -23,9 +23,9 @@ public static class MultiSectorScenario
     {
         var file = s.SourceFile ?? "(scenario)";
         double[] t;
-        if (s.Base is "data") t = (double[])d.Base.Clone();
+        if (s.Base is "data") t = d.Base.ToArray();
         else if (s.Base is "zero") t = new double[d.Flows.Length];
-        else if (d.TariffSets.TryGetValue(s.Base, out var set)) t = (double[])set.Clone();
+        else if (d.TariffSets.TryGetValue(s.Base, out var set)) t = set.ToArray();
         else throw new ParleyInputException(file, null, "tariffs.base", s.Base, "data, zero or a tariff column of the dataset: " + string.Join(", ", d.TariffSets.Keys));
         if (s.FromSchedule is { } fs)
             t = Tariffs.ScheduleBridge.ToMultiSector(OneSectorScenario.ScheduleEngine(fs, extraOverlays), Tariffs.ImportWeights.Bundled2024, fs.Date, d, t);

@@ -68,3 +68,30 @@ public partial class LayeringTests
         Assert.Contains(typeof(Parley.DuckDb.RatePanelStore).Assembly.GetReferencedAssemblies(), a => a.Name!.StartsWith("DuckDB", StringComparison.Ordinal));
     }
 }
+
+/// <summary>Datasets are cached process-wide (<see cref="Parley.Data.BundledData"/>), so they expose no array a caller could write to.</summary>
+public class ReadOnlyDataTests
+{
+    [Theory]
+    [InlineData(typeof(Parley.Data.WorldDataset))]
+    [InlineData(typeof(Parley.Data.MultiSectorDataset))]
+    public void Cached_dataset_records_expose_no_mutable_arrays(Type type)
+    {
+        var mutable = type.GetProperties()
+            .Where(p => p.PropertyType.IsArray || (p.PropertyType.IsGenericType &&
+                p.PropertyType.GetGenericArguments().Any(a => a.IsArray)))
+            .Select(p => p.Name).ToArray();
+        Assert.True(mutable.Length == 0, $"{type.Name} exposes arrays: {string.Join(", ", mutable)}");
+    }
+
+    [Fact]
+    public void Solving_a_scenario_leaves_the_cached_dataset_unchanged()
+    {
+        var d = Parley.Data.BundledData.MultiSector(Parley.Data.BundledData.Cp2015Name)!;
+        var before = d.Base.ToArray();
+        var t = Parley.Scenarios.MultiSectorScenario.ApplyChanges(d.Base.ToArray(),
+            [new Parley.Scenarios.TariffChange(["USA"], ["MEX"], 0.5, 1)], d, "test");
+        Assert.NotEqual(before, t);
+        Assert.Equal(before, d.Base.ToArray());
+    }
+}

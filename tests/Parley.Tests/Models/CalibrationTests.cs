@@ -54,7 +54,7 @@ public class CalibrationTests
         var n = e.N;
         var us = Data.Countries.Require("USA");
         var t = new double[n * n];
-        for (var i = 0; i < n; i++) if (i != us) t[i * n + us] = Math.Max(0.10, Data.AnnouncedUsTariffs![i]);
+        for (var i = 0; i < n; i++) if (i != us) t[i * n + us] = Math.Max(0.10, Data.AnnouncedUsTariffs!.Value[i]);
         var r = EquilibriumSolver.Solve("case1", e, t, new OneSectorParameters());
         Assert.Equal(1.12363676, r.Equilibrium.Wage[us], 1e-7);
         Assert.Equal(1.13071, r["USA"].Welfare, 1e-4);

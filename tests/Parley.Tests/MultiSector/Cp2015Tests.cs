@@ -119,11 +119,11 @@ public class Cp2015Tests(Cp2015Fixture fixture) : IClassFixture<Cp2015Fixture>
                 for (var r = 0; r < d.N; r++) flows[d.Cell(j, i, r)] = b.Flow(j, i, r);
         var rebuilt = d with
         {
-            Flows = flows,
-            ValueAdded = d.ValueAdded.Select((v, r) => v * b.Wage[r]).ToArray(),
-            Deficits = new double[d.N],
+            Flows = [.. flows],
+            ValueAdded = [.. d.ValueAdded.Select((v, r) => v * b.Wage[r])],
+            Deficits = [.. new double[d.N]],
         };
-        var again = MultiSectorModel.Solve("rebuilt", rebuilt, d.Base, new double[d.N]);
+        var again = MultiSectorModel.Solve("rebuilt", rebuilt, d.Base.AsSpan(), new double[d.N]);
         Assert.All(again.Wage, w => Assert.Equal(1, w, 1e-9));
         Assert.All(again.Cost, c => Assert.Equal(1, c, 1e-9));
         Assert.All(again.Price, p => Assert.Equal(1, p, 1e-9));
@@ -138,7 +138,7 @@ public class Cp2015Tests(Cp2015Fixture fixture) : IClassFixture<Cp2015Fixture>
         int converged = 0, failed = 0;
         for (var trial = 0; trial < 200; trial++)
         {
-            var t = (double[])d.Base.Clone();
+            var t = d.Base.ToArray();
             var cells = rng.Next(1, 400);
             var scale = rng.NextDouble() < 0.2 ? 5.0 : 1.0;
             for (var k = 0; k < cells; k++)

@@ -22,10 +22,10 @@ public enum MultiSectorDeficits
 public static class MultiSectorExperiment
 {
     /// <summary>Runs the experiment. The counterfactual is warm-started from the baseline.</summary>
-    public static MultiSectorResult Run(string scenario, MultiSectorDataset d, double[] baselineTariffs, double[] counterfactualTariffs,
+    public static MultiSectorResult Run(string scenario, MultiSectorDataset d, ReadOnlySpan<double> baselineTariffs, ReadOnlySpan<double> counterfactualTariffs,
         MultiSectorDeficits deficits, AndersonOptions? options = null)
     {
-        var dPrime = deficits == MultiSectorDeficits.Zero ? new double[d.N] : (double[])d.Deficits.Clone();
+        var dPrime = deficits == MultiSectorDeficits.Zero ? new double[d.N] : d.Deficits.ToArray();
         var b = MultiSectorModel.Solve(scenario + " (baseline)", d, baselineTariffs, dPrime, options);
         var c = MultiSectorModel.Solve(scenario, d, counterfactualTariffs, dPrime, options, b);
         return Effects(scenario, d, b, c);

@@ -48,10 +48,17 @@ public static class MultiSectorModel
     /// <param name="deficits">D′ by region (levels).</param>
     /// <param name="options">Solver options (default tolerance 1e-11 on the fixed-point residual).</param>
     /// <param name="start">Warm start (e.g. the baseline solution when solving a counterfactual).</param>
-    public static MultiSectorEquilibrium Solve(string scenario, MultiSectorDataset d, double[] tariffs, double[] deficits,
+    public static MultiSectorEquilibrium Solve(string scenario, MultiSectorDataset d, ReadOnlySpan<double> tariffs, ReadOnlySpan<double> deficits,
         AndersonOptions? options = null, MultiSectorEquilibrium? start = null)
     {
         int n = d.N, jn = d.J;
+        return Solve(scenario, d, tariffs.ToArray(), deficits.ToArray(), options, start, n, jn);
+    }
+
+    // The caller's spans are copied once here: the solver and the equilibrium it returns own their arrays.
+    private static MultiSectorEquilibrium Solve(string scenario, MultiSectorDataset d, double[] tariffs, double[] deficits,
+        AndersonOptions? options, MultiSectorEquilibrium? start, int n, int jn)
+    {
         if (tariffs.Length != jn * n * n) throw new ArgumentException($"Expected {jn * n * n} tariffs, got {tariffs.Length}.", nameof(tariffs));
         if (deficits.Length != n) throw new ArgumentException($"Expected {n} deficits, got {deficits.Length}.", nameof(deficits));
         foreach (var t in tariffs)
@@ -87,6 +94,6 @@ public static class MultiSectorModel
             }
         }
         return new MultiSectorEquilibrium(wage, cost, price, (double[])map.Shares.Clone(), expenditure, (double[])map.GrossOutput.Clone(),
-            (double[])map.Income.Clone(), (double[])map.Revenue.Clone(), (double[])tariffs.Clone(), (double[])deficits.Clone(), diagnostics);
+            (double[])map.Income.Clone(), (double[])map.Revenue.Clone(), tariffs, deficits, diagnostics);
     }
 }
