@@ -19,7 +19,7 @@ public sealed record GravityData(IReadOnlyList<string> Countries, double[] Outpu
     /// <summary>Index of a country code, or -1.</summary>
     public int IndexOf(string code) => Countries.ToList().FindIndex(c => c.Equals(code, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>T_ij = exp(Σ_k β_k x_ij,k) for the given coefficients (unknown variables are an input error).</summary>
+    /// <summary>T_ij = exp(Σ_k β_k x_ij,k) for the given coefficients (docs/models/structural-gravity.md (G-1); unknown variables are an input error).</summary>
     public double[] CostIndex(IReadOnlyDictionary<string, double> coefficients, IReadOnlyDictionary<string, double[]>? overrides = null)
     {
         var t = new double[N * N];

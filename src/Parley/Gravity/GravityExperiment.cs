@@ -1,3 +1,6 @@
+// A structural-gravity experiment (docs/models/structural-gravity.md): coefficients β (typed or estimated), the
+// counterfactual edits of pair variables, and the cost indices T = exp(Σ β x) (G-1) for baseline and counterfactual,
+// handed to StructuralGravity. Why β and V travel together: the Monte Carlo of (G-16) needs the covariance of the same fit.
 using System.Globalization;
 using Parley.Internals;
 

@@ -1,4 +1,4 @@
-// Coefficient uncertainty in structural gravity GE (gegravity's MonteCarloGE; Parley spec structural-gravity §10):
+// Coefficient uncertainty in structural gravity GE (gegravity's MonteCarloGE; docs/models/structural-gravity.md (G-16)–(G-17)):
 // draw cost coefficients from N(β, V), rebuild the baseline and re-run the counterfactual for each draw, and summarise
 // every statistic across successful trials. Draws use a Cholesky factor of V (eigen-decomposition fallback for
 // positive semi-definite V). Random streams differ from NumPy's, so tests replay recorded draws as fixed coefficients.

@@ -1,6 +1,6 @@
 // Prices every package of a negotiation with a GE model: the baseline (status quo) is solved once; each package is
 // the baseline plus its options' tariff and deficit changes, solved warm-started from the baseline, in parallel, with
-// outcomes measured against the baseline. Utilities are weighted sums of those outcomes (spec: issue #5).
+// outcomes measured against the baseline. Utilities are weighted sums of those outcomes (docs/models/bargaining.md (B-1)–(B-3)).
 using System.Collections.Concurrent;
 using Parley.Data;
 using Parley.Models.MultiSector;

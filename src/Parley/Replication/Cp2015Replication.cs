@@ -1,6 +1,6 @@
 // Re-runs the NAFTA tariff experiment of Caliendo & Parro (2015), "Estimates of the Trade and Welfare Effects of NAFTA",
 // RES 82(1): 1–44, section 5.1: baseline with 1993 tariffs and zero deficits, counterfactual with NAFTA's 2005 internal
-// tariffs, effects as counterfactual / baseline (Parley spec cp2015 §5). Also the cp2015 package's variant that keeps the
+// tariffs, effects as counterfactual / baseline (docs/models/multi-sector.md (MS-12)). Also the cp2015 package's variant that keeps the
 // 1993 deficits. Statistic names follow shared/reference/cp2015_nafta_welfare.csv.
 using System.Diagnostics;
 using Parley.Data;

@@ -1,4 +1,4 @@
-// Re-runs every table of Ignatenko et al. (2025) that the bundled data can produce (Parley spec §6, §10):
+// Re-runs every table of Ignatenko et al. (2025) that the bundled data can produce (docs/models/one-sector.md (OS-45) and sections 8–9):
 // Tables 1, 2, 3, 8, 9 (baseline, alternatives 2–4), 10, the one-sector rows of Table 4 and the main/IO columns of
 // Table 11. Cells that need the paper's sector data (not in the public package) or its optimiser's path are listed as
 // skipped, with the reason. Group rows follow the paper: absorption-weighted means (raw-GDP weights in Table 4,
@@ -49,7 +49,7 @@ public static class Jie2025Replication
                  })
         {
             var share = 100 * r[key].Countries[s.Us].TariffRevenueShare;
-            cells.Add(new("3", "US tariff revenue", "% of GDP", label, share, "percent", 2, "revenue / US absorption E (spec §9.9)"));
+            cells.Add(new("3", "US tariff revenue", "% of GDP", label, share, "percent", 2, "revenue / US absorption E (docs/models/one-sector.md (OS-34))"));
             cells.Add(new("3", "US tariff revenue", "% of Federal Budget", label, share / 0.23, "percent", 2, "federal budget taken as 23% of GDP"));
         }
 
@@ -72,7 +72,7 @@ public static class Jie2025Replication
             sw.Elapsed.TotalMilliseconds);
     }
 
-    private const string SectorDataMissing = "needs the paper's 4-sector ITPD-S data, which is not in the public replication package (spec §8.2–8.3)";
+    private const string SectorDataMissing = "needs the paper's 4-sector ITPD-S data, which is not in the public replication package (docs/models/one-sector.md section 9)";
 
     private static (string, IReadOnlyList<int>)[] UsAndNonUs(Jie2025Scenarios s) => [("USA", [s.Us]), (NonUs, s.NonUs.ToArray())];
 
@@ -126,7 +126,7 @@ public static class Jie2025Replication
             foreach (var col in FixedTransferStats)
             {
                 cells.Add(new("10", label, "USA", col, Value(s.Us, col), unit, Decimals(col),
-                    reference is null ? null : "difference from the same model with zero tariffs (spec §6.8)"));
+                    reference is null ? null : "difference from the same model with zero tariffs (docs/models/one-sector.md (OS-19)–(OS-20))"));
                 double? avg;
                 string? note = null;
                 if (col == "welfare")
@@ -134,12 +134,12 @@ public static class Jie2025Replication
                     avg = nonUs.Average(i => Value(i, col) ?? 0);
                     if (label.StartsWith("Case 4", StringComparison.Ordinal))
                     {
-                        note = $"the paper prints case 3's value here (printing bug, spec §9.4); computed case-4 value {avg:F6}";
+                        note = $"the paper prints case 3's value here (printing bug); computed case-4 value {avg:F6}";
                         avg = previousWelfare;
                     }
                     else
                     {
-                        note = "unweighted mean over the 193 non-US countries (spec §4)";
+                        note = "unweighted mean over the 193 non-US countries (docs/models/one-sector.md (OS-33))";
                     }
                     previousWelfare = avg;
                 }
@@ -162,7 +162,7 @@ public static class Jie2025Replication
     private static void Table4(List<ReplicationCell> cells, Jie2025Scenarios s, ConcurrentDictionary<string, OneSectorResult> r)
     {
         var gdp = s.Data.Gdp;
-        const string note = "one sector with roundabout production, β = 0.49 (spec §8.1); non-US rows weighted by raw GDP";
+        const string note = "one sector with roundabout production, β = 0.49 (docs/models/one-sector.md (OS-22)–(OS-29)); non-US rows weighted by raw GDP";
         foreach (var (label, key) in new[]
                  {
                      ("pre-retaliation (1) USTR + one sector", "IO USTR"),
@@ -177,7 +177,7 @@ public static class Jie2025Replication
                         key == "IO optimal" ? note + $"; uniform US tariff {Jie2025Scenarios.RoundaboutOptimalUsTariff} back-solved from the printed row" : note));
         }
         Skip(cells, "4", "post-retaliation (2) optimal retaliation + one sector", ["USA", NonUs], AllStats,
-            "the paper's values come from a 200-iteration constrained optimiser whose path cannot be reproduced exactly (spec §8.1)");
+            "the paper's values come from a 200-iteration constrained optimiser whose path cannot be reproduced exactly (docs/models/one-sector.md section 7)");
         Skip(cells, "4", "pre-retaliation (3) USTR + multiple sectors", ["USA", NonUs], AllStats, SectorDataMissing);
         Skip(cells, "4", "post-retaliation (3) reciprocal + multiple sectors", ["USA", NonUs], AllStats, SectorDataMissing);
     }

@@ -1,5 +1,5 @@
 // The scenarios behind the tables of Ignatenko, Lashkaripour, Macedoni & Simonovska (2025), "Making America Great
-// Again? The Economic Impacts of Liberation Day Tariffs", JIE 157, 104138 — as restated in Parley's spec §6 and §8.1.
+// Again? The Economic Impacts of Liberation Day Tariffs", JIE 157, 104138 — equations in docs/models/one-sector.md.
 // Each scenario is a (calibrated economy, tariff matrix, parameters) triple; the tables are read off the solutions.
 using Parley.Data;
 using Parley.Models.OneSector;
@@ -16,10 +16,10 @@ public sealed record Counterfactual(string Name, Economy Economy, double[] Tarif
 /// <summary>The paper's scenarios on a world dataset that carries the announced US tariffs.</summary>
 public sealed class Jie2025Scenarios
 {
-    /// <summary>Uniform US tariff that reproduces the printed IO "optimal tariff" row (spec §8.1: back-solved 0.1257).</summary>
+    /// <summary>Uniform US tariff that reproduces the printed IO "optimal tariff" row (back-solved 0.1257; not (OS-42), see docs/models/one-sector.md section 7).</summary>
     public const double RoundaboutOptimalUsTariff = 0.1257;
 
-    /// <summary>Value-added share of the roundabout variant (spec §8.1).</summary>
+    /// <summary>Value-added share of the roundabout variant (docs/models/one-sector.md (OS-22)).</summary>
     public const double RoundaboutValueAddedShare = 0.49;
 
     /// <summary>Prepares the calibrated economies (baseline, pass-through 0.25, Eaton–Kortum, roundabout).</summary>
@@ -59,25 +59,25 @@ public sealed class Jie2025Scenarios
     /// <summary>Index of China.</summary>
     public int Chn { get; }
 
-    /// <summary>The 25 EU members of the paper's code (Czechia and Slovakia missing; spec §9.1).</summary>
+    /// <summary>The 25 EU members of the paper's code (Czechia and Slovakia missing; docs/models/one-sector.md section 8).</summary>
     public IReadOnlyList<int> Eu { get; }
 
     /// <summary>Baseline parameters (ε = 4, κ = 0.5, ψ = 0.1675, income-tax relief).</summary>
     public OneSectorParameters Parameters { get; }
 
-    /// <summary>Baseline economy (spec §2).</summary>
+    /// <summary>Baseline economy (docs/models/one-sector.md (OS-1)–(OS-6)).</summary>
     public Economy Baseline { get; }
 
     /// <summary>Baseline with φ = 0.25 + φ̃ (Table 9 alternative 2).</summary>
     public Economy LowPassThrough { get; }
 
-    /// <summary>Eaton–Kortum–Krugman special case (spec §6.6).</summary>
+    /// <summary>Eaton–Kortum–Krugman special case (docs/models/one-sector.md (OS-18)).</summary>
     public Economy EatonKortum { get; }
 
-    /// <summary>Baseline with transfers net of each country's bilateral imbalance with the US (spec §6.8).</summary>
+    /// <summary>Baseline with transfers net of each country's bilateral imbalance with the US (docs/models/one-sector.md (OS-19)).</summary>
     public Economy Balanced { get; }
 
-    /// <summary>One sector with roundabout production, β = 0.49 (spec §8.1).</summary>
+    /// <summary>One sector with roundabout production, β = 0.49 (docs/models/one-sector.md (OS-22)).</summary>
     public Economy Roundabout { get; }
 
     /// <summary>The "USTR" matrix: announced US tariffs, 10% floor.</summary>

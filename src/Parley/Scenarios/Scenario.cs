@@ -5,13 +5,13 @@ namespace Parley.Scenarios;
 /// <summary>Which calibration of the one-sector model a scenario uses.</summary>
 public enum ModelVariant
 {
-    /// <summary>The paper's baseline (spec §2–3).</summary>
+    /// <summary>The paper's baseline (docs/models/one-sector.md (OS-1)–(OS-16)).</summary>
     Baseline,
 
-    /// <summary>Eaton–Kortum–Krugman special case: ν = 0, φ = 1 (spec §6.6).</summary>
+    /// <summary>Eaton–Kortum–Krugman special case: ν = 0, φ = 1 (docs/models/one-sector.md (OS-18)).</summary>
     EatonKortum,
 
-    /// <summary>One sector with roundabout (input–output) production (spec §8.1).</summary>
+    /// <summary>One sector with roundabout (input–output) production (docs/models/one-sector.md (OS-22)–(OS-27)).</summary>
     Roundabout,
 }
 
@@ -23,7 +23,7 @@ public enum DeficitRule
     Fixed,
 
     /// <summary>All transfers/deficits are zero: trade is balanced in baseline and counterfactual (Caliendo–Parro's NAFTA setup;
-    /// for the one-sector model a balanced-trade variant whose transfers sum to zero, compare spec §6.8).</summary>
+    /// for the one-sector model a balanced-trade variant whose transfers sum to zero, docs/models/one-sector.md (OS-21); compare (OS-19)).</summary>
     Zero,
 }
 
@@ -46,7 +46,7 @@ public enum RetaliationMode
     /// <summary>Each retaliator mirrors the tariff the target levies on it.</summary>
     Reciprocal,
 
-    /// <summary>Each retaliator applies the paper's closed-form optimal retaliation rate (spec §5).</summary>
+    /// <summary>Each retaliator applies the paper's closed-form optimal retaliation rate (docs/models/one-sector.md (OS-43)).</summary>
     Optimal,
 
     /// <summary>Each retaliator applies the same given rate.</summary>

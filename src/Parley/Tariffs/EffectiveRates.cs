@@ -1,4 +1,4 @@
-// Trade-weighted effective tariff rates (rules spec §5): ETR = Σ_{h,c} total(h,c,d)·m_{h,c} / Σ_{h,c} m_{h,c}, with the
+// Trade-weighted effective tariff rates (docs/models/tariff-stacking.md (T-17)–(T-19)): ETR = Σ_{h,c} total(h,c,d)·m_{h,c} / Σ_{h,c} m_{h,c}, with the
 // denominator over all imports (duty-free flows and lines the schedule does not know included), rates on the effective
 // basis (preference and USMCA use), and authority contributions that add up to the total. Import codes of the weights'
 // vintage that are not HTS-8 lines of the schedule are bridged to a line of the same HS-6 where one exists; the rest is

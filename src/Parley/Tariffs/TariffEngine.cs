@@ -1,3 +1,6 @@
+// Queries of the US statutory schedule: the total rate of one HTS line from one partner on one date with its components
+// by authority (docs/models/tariff-stacking.md (T-1)–(T-16)), timelines and diffs. Why one PartnerPolicy per
+// (date, partner): the measures in force (T-1)–(T-2) are chosen once, so each line evaluation is dictionary lookups only.
 using System.Collections.Concurrent;
 using Parley.Tariffs.Internals;
 

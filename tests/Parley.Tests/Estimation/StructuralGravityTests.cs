@@ -35,7 +35,7 @@ public class StructuralGravityTests
         var r = Experiment.Run();
         foreach (var c in r.Countries)
         {
-            // p′ = Π/Π′ (spec §7), so the factory-gate and OMR changes are reciprocal; real GDP = 1/welfare statistic.
+            // p′ = Π/Π′ (docs/models/structural-gravity.md (G-10)), so the factory-gate and OMR changes are reciprocal; real GDP = 1/welfare statistic.
             Assert.Equal(1.0, (1 + c.FactoryGatePriceChange / 100) * (1 + c.OmrChange / 100), 10);
             Assert.Equal(1 / c.WelfareStatistic, 1 + c.RealGdpChange / 100, 10);
         }

@@ -50,7 +50,7 @@ public class Cp2015Tests(Cp2015Fixture fixture) : IClassFixture<Cp2015Fixture>
     [Fact]
     public void Reference_package_values_match_to_1e5_with_and_without_1993_deficits()
     {
-        // The R package runs at tolerance 1e-7, which leaves its numbers accurate to ~5e-7 (spec §6.2); 1e-5 leaves room.
+        // The R package runs at tolerance 1e-7, which leaves its numbers accurate to ~5e-7 (docs/models/multi-sector.md, first paragraph); 1e-5 leaves room.
         var package = Reference().Where(r => r.Source.StartsWith("paulofelipe", StringComparison.Ordinal)).ToList();
         Assert.Equal(24, package.Count);
         foreach (var (region, statistic, value, _) in package)

@@ -22,7 +22,7 @@ public class Jie2025ReplicationTests(Jie2025Fixture fixture) : IClassFixture<Jie
     [Fact]
     public void Table1_every_published_cell_matches_within_half_a_printed_digit()
     {
-        // Tolerance: half a unit of the last printed digit (spec §7: + 0.001 for cells that sit on a rounding edge).
+        // Tolerance: half a unit of the last printed digit (+ 0.001 for cells that sit on a rounding edge).
         var rows = ReadCsv("jie2025_table1.csv").ToList();
         Assert.Equal(36, rows.Count);
         foreach (var r in rows)

@@ -1,5 +1,5 @@
 // OLS and PPML with high-dimensional fixed effects (Correia, Guimarães & Zylkin 2020, "Fast Poisson estimation with
-// high-dimensional fixed effects", Stata Journal 20(1); Parley spec ppml-hdfe §2–§5). Pre-processing drops
+// high-dimensional fixed effects", Stata Journal 20(1); docs/models/ppml-hdfe.md (P-1)–(P-18)). Pre-processing drops
 // fixed-effect levels whose outcomes are all zero, then rows separated by the regressors (iterated rectifier, Correia,
 // Guimarães & Zylkin 2019), and handles singletons; fixed effects are partialled out by weighted alternating
 // projections; PPML runs IRLS with the warm-start trick and an adaptive inner tolerance; variances are one- or

@@ -64,7 +64,7 @@ public sealed record RegressionInput(
 /// <param name="StdError">Standard error.</param>
 public sealed record Coefficient(string Variable, double Estimate, double StdError);
 
-/// <summary>Everything an estimation reports (spec §6).</summary>
+/// <summary>Everything an estimation reports (docs/models/ppml-hdfe.md (P-2), (P-3), (P-13)–(P-18)).</summary>
 public sealed record RegressionResult(
     string Name,
     EstimationMethod Method,

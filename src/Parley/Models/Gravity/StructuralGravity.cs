@@ -1,5 +1,5 @@
 // One-sector structural gravity in general equilibrium (Anderson & van Wincoop 2003; Yotov, Piermartini, Monteiro &
-// Larch 2016, ch. 2; Larch & Yotov 2016), as gegravity's OneSectorGE solves it (Parley spec structural-gravity §3–§8):
+// Larch 2016, ch. 2; Larch & Yotov 2016), as gegravity's OneSectorGE solves it (docs/models/structural-gravity.md (G-2)–(G-15)):
 //   multilateral resistances a_j = 1/P_j^(1−σ), b_i = 1/Π_i^(1−σ) solve
 //     a_j Σ_i T_ij y_i b_i = 1 (j ≠ R, a_R = 1),   b_i Σ_j T_ij e_j a_j = 1,
 // solved here in logs by Newton's method (the equations are log-linear in the unknowns up to the sums; logs remove the
@@ -155,7 +155,7 @@ public static class StructuralGravity
         if (r < 0) throw new ParleyInputException(data.Source, null, "reference_importer", reference, "a country of the data");
         double sumY = data.Output.Sum(), sumE = data.Expenditure.Sum();
         var y = data.Output.Select(v => v / sumY).ToArray();
-        var e = data.Expenditure.Select(v => v / sumE).ToArray(); // gegravity divides by total expenditure (spec §1)
+        var e = data.Expenditure.Select(v => v / sumE).ToArray(); // gegravity divides by total expenditure (docs/models/structural-gravity.md (G-2))
         var phi = data.Expenditure.Select((v, k) => v / data.Output[k]).ToArray();
         var b0 = Solve(tBase, y, e, r, sigma);
         var cond = Solve(tCounter, y, e, r, sigma, b0);

@@ -1,4 +1,4 @@
-// A tariff experiment in the Caliendo–Parro (2015) model (paper §5.1; Parley spec cp2015 §5, §7, §8): solve a baseline
+// A tariff experiment in the Caliendo–Parro (2015) model (paper §5.1; docs/models/multi-sector.md (MS-12)–(MS-21)): solve a baseline
 // (data-year tariffs) and a counterfactual, both relative to the data, and read effects as counterfactual / baseline.
 // Welfare is CP's decomposition evaluated at the baseline: terms of trade Σ[E(ĉ_n − 1) − M(ĉ_i − 1)] and volume of trade
 // Σ τ [M′ − M ĉ_i], each over baseline income — a first-order measure that the paper reports; the exact real-income

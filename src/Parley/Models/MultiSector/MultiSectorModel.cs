@@ -1,3 +1,7 @@
+// One equilibrium of the Caliendo & Parro (2015, RES 82(1)) model in changes: base-year shares (docs/models/multi-sector.md
+// (MS-1)), then Anderson-accelerated iteration of the fixed-point map (MS-11) from the data (or a warm start) until
+// max |G(u) − u| is below the tolerance. Why a warm start: counterfactuals near a solved baseline converge in a fraction
+// of the evaluations.
 using Parley.Data;
 using Parley.Models.MultiSector.Internals;
 using Parley.Models.Numerics;

@@ -1,7 +1,7 @@
 // Damped Newton method for square nonlinear systems F(z) = 0 with strictly positive unknowns
 // (Dennis & Schnabel 1996, ch. 6, backtracking on ‖F‖₂). Why Newton: the GE systems of Parley are smooth,
 // start from the factual equilibrium z = 1, and with an exact (analytic) Jacobian converge quadratically in 4–7
-// iterations (Ignatenko et al. 2025 spec §7), where fixed-point or finite-difference Levenberg–Marquardt schemes need
+// iterations (docs/models/one-sector.md (OS-17)), where fixed-point or finite-difference Levenberg–Marquardt schemes need
 // hundreds of residual evaluations. Backtracking halves the step until every unknown stays positive and the residual
 // norm falls, so shocks far from the factual point (108% tariffs, balanced-trade transfers) still converge.
 namespace Parley.Models.Numerics;

@@ -1,8 +1,8 @@
 // Calibration of the one-sector model of Ignatenko, Lashkaripour, Macedoni & Simonovska (2025),
 // "Making America Great Again? The Economic Impacts of Liberation Day Tariffs", JIE 157, 104138.
 // Why: the data are a zero-tariff equilibrium only after (a) the destination-share parameter ν is calibrated
-// on a two-region (US / rest) aggregation so that sales-weighted ν hits 12% and 26% (spec 2.2), and (b) domestic
-// sales are rebuilt from GDP and transfers (spec 2.3). Every variant of the paper's tables starts from here.
+// on a two-region (US / rest) aggregation so that sales-weighted ν hits 12% and 26% (docs/models/one-sector.md (OS-1)–(OS-3)), and (b)
+// domestic sales are rebuilt from GDP and transfers (OS-4)–(OS-5). Every variant of the paper's tables starts from here.
 using Parley.Data;
 
 namespace Parley.Models.OneSector;
@@ -19,7 +19,7 @@ public sealed record CalibrationOptions
     /// <summary>Target sales-weighted ν met by focal producers. Default 0.26.</summary>
     public double FocalTarget { get; init; } = 0.26;
 
-    /// <summary>Value-added share β for the roundabout variant (spec 8.1); 1 = none. Default 1.</summary>
+    /// <summary>Value-added share β for the roundabout variant (docs/models/one-sector.md (OS-22)); 1 = none. Default 1.</summary>
     public double ValueAddedShare { get; init; } = 1.0;
 }
 
@@ -27,7 +27,7 @@ public sealed record CalibrationOptions
 public static class Calibration
 {
     /// <summary>
-    /// Solves the two equations of spec 2.2 for (ν_rest, ν_focal) by Newton's method on the 2×2 system
+    /// Solves the two equations of docs/models/one-sector.md (OS-3) for (ν_rest, ν_focal) by Newton's method on the 2×2 system
     /// (tolerance 1e-14); negative values are set to 0 as in the paper.
     /// </summary>
     public static (double RestOfWorld, double Focal) DestinationShares(WorldDataset data, CalibrationOptions? options = null)
@@ -76,7 +76,7 @@ public static class Calibration
     }
 
     /// <summary>
-    /// The baseline economy of spec 2.3 (or its roundabout version, spec 8.1, when
+    /// The baseline economy of docs/models/one-sector.md (OS-4)–(OS-5) (or its roundabout version, (OS-22), when
     /// <see cref="CalibrationOptions.ValueAddedShare"/> &lt; 1).
     /// </summary>
     public static Economy Baseline(WorldDataset data, OneSectorParameters parameters, CalibrationOptions? options = null)
@@ -109,7 +109,7 @@ public static class Calibration
     }
 
     /// <summary>
-    /// The Eaton–Kortum–Krugman special case (spec 6.6): same flows and shares, ν = 0, φ = 1,
+    /// The Eaton–Kortum–Krugman special case (docs/models/one-sector.md (OS-18)): same flows and shares, ν = 0, φ = 1,
     /// income = gross sales (row sums), transfers = imports − exports.
     /// </summary>
     public static Economy EatonKortum(Economy baseline)
@@ -121,7 +121,7 @@ public static class Calibration
     }
 
     /// <summary>
-    /// The "balanced trade" transfers of spec 6.8 (Ossa): T^O_i = T_i − (X_focal,i − X_i,focal) for i ≠ focal, T^O_focal = 0.
+    /// The "balanced trade" transfers of docs/models/one-sector.md (OS-19) (Ossa): T^O_i = T_i − (X_focal,i − X_i,focal) for i ≠ focal, T^O_focal = 0.
     /// They do not sum to zero; the country whose equation is dropped absorbs the gap, as in the paper.
     /// </summary>
     public static Economy WithoutBilateralImbalanceWith(Economy economy, int focal)
@@ -135,16 +135,16 @@ public static class Calibration
 
     /// <summary>
     /// Balanced trade: all transfers set to zero (a variant of the paper's "balanced trade" frameworks whose transfers,
-    /// unlike spec §6.8's, sum to zero). Factual flows and shares are unchanged; the counterfactual closes every deficit.
+    /// unlike those of docs/models/one-sector.md (OS-19), sum to zero; (OS-21)). Factual flows and shares are unchanged; the counterfactual closes every deficit.
     /// </summary>
     public static Economy WithoutTransfers(Economy economy) =>
         economy with { Variant = economy.Variant + "+zero-deficits", Transfers = new double[economy.N] };
 
-    /// <summary>φ_j = c + ((1+θ)/θ)·ν_j/(1−ν_j) (spec 2.5).</summary>
+    /// <summary>φ_j = c + ((1+θ)/θ)·ν_j/(1−ν_j) (docs/models/one-sector.md (OS-6)).</summary>
     public static double[] PassThrough(IReadOnlyList<double> nu, OneSectorParameters p) =>
         nu.Select(v => p.PassThroughConstant + (1 + p.Theta) / p.Theta * v / (1 - v)).ToArray();
 
-    /// <summary>Builds E, Y, T and λ from a full flow matrix (spec 2.3 step 5; 8.1 with β).</summary>
+    /// <summary>Builds E, Y, T and λ from a full flow matrix (docs/models/one-sector.md (OS-5); (OS-22) with β).</summary>
     public static Economy FromFlows(string variant, CountrySet countries, double[] flows, double[] nu, double[] phi, double beta, Numeraire numeraire)
     {
         var n = nu.Length;

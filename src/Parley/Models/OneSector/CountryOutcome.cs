@@ -1,7 +1,7 @@
 namespace Parley.Models.OneSector;
 
 /// <summary>
-/// The statistics the paper reports for one country (spec §4), all in percent change from the factual equilibrium
+/// The statistics the paper reports for one country (docs/models/one-sector.md (OS-28)–(OS-32)), all in percent change from the factual equilibrium
 /// unless stated. A ratio whose factual denominator is zero is <c>null</c> (never NaN).
 /// </summary>
 /// <param name="Iso3">Country code.</param>
@@ -28,7 +28,7 @@ public sealed record CountryOutcome(
     double TariffRevenue,
     double RealWage);
 
-/// <summary>World aggregates (spec §4, Table 11).</summary>
+/// <summary>World aggregates (docs/models/one-sector.md (OS-33)–(OS-35), Table 11).</summary>
 /// <param name="TradeToGdp">Δ world trade / world income (%), counterfactual trade valued tariff-inclusive.</param>
 /// <param name="Employment">Income-weighted Δ employment (%).</param>
 /// <param name="Welfare">Absorption-weighted Δ welfare (%).</param>

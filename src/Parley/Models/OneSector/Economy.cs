@@ -8,7 +8,7 @@ public enum Numeraire
     /// <summary>Absorption-weighted world price index unchanged: (1/N) Σ_j (P̂_j − 1) E_j = 0 (baseline model).</summary>
     WorldPriceIndex,
 
-    /// <summary>Income-weighted world wage unchanged: (1/N) Σ_i (ŵ_i − 1) Y_i = 0 (roundabout/IO model, spec 8.1).</summary>
+    /// <summary>Income-weighted world wage unchanged: (1/N) Σ_i (ŵ_i − 1) Y_i = 0 (roundabout/IO model, docs/models/one-sector.md (OS-25)).</summary>
     WorldWage,
 }
 
@@ -22,7 +22,7 @@ public enum Numeraire
 /// <param name="N">Number of countries.</param>
 /// <param name="Flows">Factual flows X_ij including domestic sales on the diagonal.</param>
 /// <param name="Absorption">E_j = Σ_i X_ij (column sums).</param>
-/// <param name="Income">Factor income Y_i (not GDP; see spec 2.3).</param>
+/// <param name="Income">Factor income Y_i (not GDP; see docs/models/one-sector.md (OS-5)).</param>
 /// <param name="Transfers">T_i received from abroad (the model's deficit); fixed as a share of world income.</param>
 /// <param name="Shares">Expenditure shares λ_ij = X_ij / E_j (columns sum to 1).</param>
 /// <param name="DestinationShare">ν_i: share of a sale's value accruing to the buying country's factors.</param>
@@ -45,7 +45,7 @@ public sealed record Economy(
     int NumeraireIndex,
     Numeraire Numeraire)
 {
-    /// <summary>True when production uses the composite good as input (β &lt; 1, spec 8.1).</summary>
+    /// <summary>True when production uses the composite good as input (β &lt; 1, docs/models/one-sector.md (OS-22)).</summary>
     public bool HasRoundabout => ValueAddedShare < 1.0;
 
     /// <summary>Final-demand budget C_i = Y_i + T_i (equals E_i when β = 1).</summary>

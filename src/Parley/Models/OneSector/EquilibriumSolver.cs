@@ -1,3 +1,8 @@
+// Counterfactual equilibria of the one-sector model of Ignatenko, Lashkaripour, Macedoni & Simonovska (2025), JIE 157,
+// 104138: builds the system (OS-8)–(OS-16) (baseline) or (OS-22)–(OS-27) (roundabout) of docs/models/one-sector.md,
+// solves it by damped Newton from the factual point (scaled residuals (OS-17)) and reads the statistics (OS-28)–(OS-35).
+// Why a warm start with a factorised Jacobian: a negotiation prices thousands of nearby counterfactuals, and chord steps
+// with the baseline's LU factor cost one residual evaluation each instead of a fresh 3N × 3N factorisation.
 using Parley.Models.Numerics;
 using Parley.Models.OneSector.Internals;
 
@@ -10,7 +15,7 @@ namespace Parley.Models.OneSector;
 public static class EquilibriumSolver
 {
     /// <summary>
-    /// Solves the model for a tariff matrix and returns the statistics of spec §4.
+    /// Solves the model for a tariff matrix and returns the statistics of docs/models/one-sector.md (OS-28)–(OS-35).
     /// Throws <see cref="EquilibriumNotConvergedException"/> (with diagnostics) when the solver does not converge.
     /// </summary>
     /// <param name="scenario">Name used in reports and errors.</param>

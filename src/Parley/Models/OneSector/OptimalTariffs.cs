@@ -1,10 +1,10 @@
-// Optimal-tariff and optimal-retaliation formulas of Ignatenko et al. (2025) (Parley spec §5).
+// Optimal-tariff and optimal-retaliation formulas of Ignatenko et al. (2025) (docs/models/one-sector.md (OS-41)–(OS-44)).
 // Why formulas rather than an optimiser: in this model the unilaterally optimal uniform tariff has the closed form
 // t* = 1/((1 + ε δ_i) φ_i − 1), where δ_i measures how much of i's export revenue accrues abroad and how exposed
-// i's exports are to competition; the paper's tables apply these closed forms, with two denominators (spec §9.2).
+// i's exports are to competition; the paper's tables apply these closed forms, with two denominators (docs/models/one-sector.md (OS-41)–(OS-42)).
 namespace Parley.Models.OneSector;
 
-/// <summary>Which denominator δ uses: the paper uses absorption for Table 1 and income for Table 2 (spec §9.2).</summary>
+/// <summary>Which denominator δ uses: the paper uses absorption for Table 1 and income for Table 2 (docs/models/one-sector.md (OS-41)).</summary>
 public enum OptimalTariffBase
 {
     /// <summary>Z = E (absorption): formula A, Table 1 case 3 (21.8% for the US).</summary>
@@ -14,7 +14,7 @@ public enum OptimalTariffBase
     Income,
 }
 
-/// <summary>Closed-form optimal tariffs (spec §5).</summary>
+/// <summary>Closed-form optimal tariffs (docs/models/one-sector.md (OS-41)–(OS-44)).</summary>
 public static class OptimalTariffs
 {
     /// <summary>δ_i(Z) = Σ_{j≠i} (1 − ν_j) X_ij (1 − λ_ij) / [(1 − ν_i)(Z_i − X_ii)].</summary>
@@ -36,7 +36,7 @@ public static class OptimalTariffs
         1 / ((1 + tradeElasticity * Delta(e, i, basis)) * e.PassThrough[i] - 1);
 
     /// <summary>
-    /// δ of the two-region aggregation (the focal country vs everyone else) with Z = Y (spec §5, optimal retaliation).
+    /// δ of the two-region aggregation (the focal country vs everyone else) with Z = Y (docs/models/one-sector.md (OS-43), optimal retaliation).
     /// Returns (δ_rest, δ_focal).
     /// </summary>
     public static (double RestOfWorld, double Focal) TwoRegionDelta(Economy e, int focal)
@@ -65,7 +65,7 @@ public static class OptimalTariffs
     }
 
     /// <summary>
-    /// The retaliation rate every non-focal country levies on the focal country (spec §5): 1/((1 + ε δ_R) φ_R − 1),
+    /// The retaliation rate every non-focal country levies on the focal country (docs/models/one-sector.md (OS-43)): 1/((1 + ε δ_R) φ_R − 1),
     /// with φ_R the pass-through of a non-focal country (the paper uses position 1).
     /// </summary>
     public static double Retaliation(Economy e, int focal, double tradeElasticity)

@@ -1,3 +1,5 @@
+// Tariff matrices of the one-sector model (row = exporter i, column = importer j, fractions): the announced US tariffs
+// with a 10% floor (docs/models/one-sector.md (OS-7)), uniform and bilateral rates, and retaliation such as (OS-45).
 using Parley.Data;
 
 namespace Parley.Models.OneSector;
@@ -12,7 +14,7 @@ public static class TariffShocks
     public static double[] Zero(int n) => new double[n * n];
 
     /// <summary>
-    /// The announced US tariffs of 2 April 2025 on every exporter, with a floor (the paper's "USTR" matrix, spec 2.4):
+    /// The announced US tariffs of 2 April 2025 on every exporter, with a floor (the paper's "USTR" matrix, docs/models/one-sector.md (OS-7)):
     /// t_{i,US} = max(floor, u_i) for i ≠ US.
     /// </summary>
     public static double[] AnnouncedUs(WorldDataset data, double floor = 0.10)

@@ -1,4 +1,4 @@
-// Stacking of US tariff authorities on one HTS line (rules spec §4, following the Budget Lab tracker's
+// Stacking of US tariff authorities on one HTS line (docs/models/tariff-stacking.md (T-3)–(T-16), following the Budget Lab tracker's
 // mutual-exclusion rule): MFN base; one Section 232 rate per line (heading programs on full value, metal programs on
 // metal content before 2026-04-06, annex classes on full value after); the reciprocal duty, country EOs, CA/MX fentanyl
 // and Section 122 only on the value 232 does not cover; China's fentanyl duty, Section 301 and Section 201 on full value.

@@ -2,7 +2,7 @@ namespace Parley.Tariffs.Internals;
 
 /// <summary>
 /// The measures that apply to one partner on one date, chosen once per (date, partner) so that line evaluation is
-/// lookups only. Rule (rules spec §3.5): a measure applies when valid_from ≤ d ≤ valid_until; among several rows of a
+/// lookups only. Rule (docs/models/tariff-stacking.md (T-1)–(T-2)): a measure applies when valid_from ≤ d ≤ valid_until; among several rows of a
 /// slot the most specific scope wins (country over group over ALL), then an overlay row over a base row, then the
 /// later start, then an all-in floor over an additional rate.
 /// </summary>

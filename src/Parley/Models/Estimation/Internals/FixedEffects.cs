@@ -1,8 +1,8 @@
 // Weighted within-transformation by alternating projections (von Neumann–Halperin; Correia, Guimarães & Zylkin 2020,
-// §3; Parley spec ppml-hdfe §3): v ← v − (w-weighted mean of v in each level of dimension 1), then dimension 2, …,
+// §3; docs/models/ppml-hdfe.md (P-5)–(P-6)): v ← v − (w-weighted mean of v in each level of dimension 1), then dimension 2, …,
 // repeated until the largest relative update is below the tolerance. One dimension is exact in one pass. Several
 // columns are demeaned together (same weights, same operator), and callers may pass warm starts (the IRLS trick of
-// spec §4.3: a previous residual plus the raw change has the same projection).
+// docs/models/ppml-hdfe.md (P-7): a previous residual plus the raw change has the same projection).
 namespace Parley.Models.Estimation.Internals;
 
 internal sealed class FixedEffects

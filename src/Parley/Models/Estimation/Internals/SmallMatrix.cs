@@ -1,3 +1,6 @@
+// Small dense algebra for the regressions of docs/models/ppml-hdfe.md: weighted normal equations X̃ᵀWX̃ (P-9), their
+// inverse (the bread (P-13)), and the robust or one-way clustered sandwich (P-14)–(P-15). Why hand-written: p is at most
+// a few dozen, so Gauss–Jordan with pivoting on p × p matrices is exact enough and needs no linear-algebra package.
 namespace Parley.Models.Estimation.Internals;
 
 /// <summary>Dense p×p helpers for the normal equations (p is the number of regressors, a handful).</summary>

@@ -1,5 +1,5 @@
 // Caliendo & Parro (2015), "Estimates of the Trade and Welfare Effects of NAFTA", RES 82(1), equilibrium in relative
-// changes (Parley spec cp2015 §4, equations E1–E6), written as one fixed-point map over u = (ln ŵ, ln P̂, X′/wL):
+// changes (docs/models/multi-sector.md (MS-3)–(MS-10), CP's E1–E6), written as one fixed-point map over u = (ln ŵ, ln P̂, X′/wL):
 //   E1  ln ĉ_n^j = γ_n^j ln ŵ_n + Σ_k γ_n^{k,j} ln P̂_n^k
 //   E2  P̂_n^j = [Σ_i π_ni^j (κ̂_ni^j ĉ_i^j)^(−θ^j)]^(−1/θ^j)
 //   E3  π′_ni^j = π_ni^j (κ̂_ni^j ĉ_i^j / P̂_n^j)^(−θ^j)
@@ -7,7 +7,7 @@
 //   E5  I′_n = ŵ_n w_nL_n + Σ_j Σ_i τ′_ni^j π′_ni^j X′_n^j / (1 + τ′_ni^j) + D′_n
 //   E6  (labour-market form) ŵ_n w_nL_n = Σ_j γ_n^j Y′_n^j, with Σ_n ŵ_n w_nL_n = Σ_n w_nL_n as numéraire.
 // Why one joint map: iterating prices, expenditure and wages together and accelerating with Anderson mixing avoids
-// CP's nested loops (≈1,700 inner sweeps) and never forms the dense 1,240 × 1,240 expenditure system (spec §6.1).
+// CP's nested loops (≈1,700 inner sweeps) and never forms the dense 1,240 × 1,240 expenditure system (docs/models/multi-sector.md (MS-11)).
 using Parley.Data;
 using Parley.Models.Numerics;
 
@@ -45,7 +45,7 @@ internal sealed class HatMap : IFixedPointMap
                 _inv[c] = 1 / (1 + t);
                 _rate[c] = t / (1 + t);
                 var pi = baseShares[c];
-                if (pi == 0) continue; // 0·∞ guard: a cell with no base trade never trades (spec §6.3)
+                if (pi == 0) continue; // 0·∞ guard: a cell with no base trade never trades (docs/models/multi-sector.md (MS-4))
                 var kappa = (1 + t) / (1 + baseTariffs[c]);
                 _pk[c] = kappa == 1 ? pi : pi * Math.Pow(kappa, -theta);
             }

@@ -1,8 +1,8 @@
-// Equilibrium system of the one-sector model in changes (Ignatenko et al. 2025; Parley spec §3), 3N unknowns
+// Equilibrium system of the one-sector model in changes (Ignatenko et al. 2025; docs/models/one-sector.md (OS-8)–(OS-16)), 3N unknowns
 // z = (ŵ, Ê, L̂) and 3N equations: market clearing (M) with the numéraire (N) replacing the last country, budgets (B)
 // with transfers fixed as a share of world income (Dekle–Eaton–Kortum), and labour supply (L).
-// Residuals are scaled (M by Y_i, N by mean E, B by E_i; spec §7) so one tolerance fits every country.
-// The Jacobian is analytic (spec §11): log-derivatives of λ′, P̂ and R assembled block by block, then divided by the
+// Residuals are scaled (M by Y_i, N by mean E, B by E_i; (OS-17)) so one tolerance fits every country.
+// The Jacobian is analytic ((OS-36)–(OS-40)): log-derivatives of λ′, P̂ and R assembled block by block, then divided by the
 // unknown's level. The only O(N³) term is B = A·λ′ᵀ.
 using System.Numerics;
 
@@ -108,7 +108,7 @@ internal sealed class BaselineSystem(Economy economy, ReadOnlySpan<double> tarif
             {
                 var ki = k * n + i;
                 var diag = i == k ? 1.0 : 0.0;
-                // ∂R_i/∂ln ŵ_k (spec §11).
+                // ∂R_i/∂ln ŵ_k (docs/models/one-sector.md (OS-37)).
                 var rw = eps * (Xp[ki] - G[ki] * Mp[i]);
                 var h = eps * bm[i * n + k] - eps * Sales[i] * diag + eps * nu[i] * (G[ki] * Mp[i] - Xp[ki]);
                 if (i != e.NumeraireIndex)

@@ -1,4 +1,4 @@
-// Shared core of the one-sector equilibrium systems (Ignatenko et al. 2025; Parley spec §3 steps 1–8, §8.1):
+// Shared core of the one-sector equilibrium systems (Ignatenko et al. 2025; docs/models/one-sector.md (OS-8)–(OS-12), (OS-23)):
 // given each exporter's cost shifter c_i (so that a_ij = λ_ij c_i (1+t_ij)^(−εφ_j)) and each importer's spending E′_j,
 // allocate spending across sources (λ′ = a/S), value flows at producer prices (X′ = λ′E′/(1+t)), and collect tariff
 // revenue R, imports M′, income-weighted sales, factor income Y′ = ŵL̂Y and the income-tax rate τ = R/Y′.
@@ -70,7 +70,7 @@ internal abstract class OneSectorSystem : INonlinearSystem
         }
     }
 
-    /// <summary>Normalises G to λ′ and computes X′, R, M′, sales, Y′, g, τ and ρ from Ê (spec §3 steps 2–8).</summary>
+    /// <summary>Normalises G to λ′ and computes X′, R, M′, sales, Y′, g, τ and ρ from Ê (docs/models/one-sector.md (OS-8)–(OS-12)).</summary>
     protected void AllocateSpending()
     {
         var n = N;

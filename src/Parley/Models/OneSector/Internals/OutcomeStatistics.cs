@@ -1,4 +1,4 @@
-// Reported statistics of the one-sector model (Ignatenko et al. 2025; Parley spec §4): welfare with the
+// Reported statistics of the one-sector model (Ignatenko et al. 2025; docs/models/one-sector.md (OS-28)–(OS-35)): welfare with the
 // labour-disutility weight Δ, deficits, trade-to-income ratios at producer prices, employment, prices, revenue,
 // and the world aggregates of Table 11.
 namespace Parley.Models.OneSector.Internals;

@@ -1,4 +1,4 @@
-// One-sector model with roundabout (input–output) production (Ignatenko et al. 2025, appendix; Parley spec §8.1).
+// One-sector model with roundabout (input–output) production (Ignatenko et al. 2025, appendix; docs/models/one-sector.md (OS-22)–(OS-27)).
 // Gross output uses labour (share β) and the composite good (1 − β), so the price index P̂ becomes an unknown:
 // 4N unknowns z = (ŵ, Ê, L̂, P̂), equations (M) with the income-weighted wage numéraire, (B) with intermediate
 // purchases, (L) and the price-index definition (P). The Jacobian is taken by finite differences: this variant runs

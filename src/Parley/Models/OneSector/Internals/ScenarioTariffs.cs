@@ -1,3 +1,6 @@
+// Per-scenario tariff factors of the one-sector model, computed once per solve: (1 + t_ij)^(−ε φ_j) of
+// docs/models/one-sector.md (OS-8), 1/(1 + t_ij) for producer-price flows and t/(1 + t) for revenue (OS-10).
+// Why precomputed: they enter every residual evaluation, and Math.Pow dominates the cost otherwise.
 namespace Parley.Models.OneSector.Internals;
 
 /// <summary>Tariff terms that do not change during a solve: (1+t)^(−εφ_j), 1/(1+t), t/(1+t).</summary>
