@@ -13,12 +13,12 @@ internal sealed class DemoCommand : Command
     {
         var console = AnsiConsoleAccessor.Console;
         var examples = ExamplesFolder();
-        var liberation = ScenarioRunner.Run(ScenarioFile.Read(Path.Combine(examples, "liberation-day.yaml")), "parley demo");
+        var liberation = ScenarioRunner.Run(ScenarioRunner.Load(Path.Combine(examples, "liberation-day.yaml")), "parley demo");
         console.Write(ResultTables.Summary(liberation));
 
         var files = Directory.GetFiles(Path.Combine(examples, "us-japan"), "*.yaml").Order(StringComparer.Ordinal).ToArray();
         var results = new ScenarioResult[files.Length];
-        Parallel.For(0, files.Length, k => results[k] = ScenarioRunner.Run(ScenarioFile.Read(files[k]), "parley demo"));
+        Parallel.For(0, files.Length, k => results[k] = ScenarioRunner.Run(ScenarioRunner.Load(files[k]), "parley demo"));
 
         foreach (var (title, pick) in new (string, Func<ReportRow, double?>)[]
                  {
@@ -38,10 +38,10 @@ internal sealed class DemoCommand : Command
         }
         var autoFiles = Directory.GetFiles(Path.Combine(examples, "world-autos"), "?-japan-*.yaml").Order(StringComparer.Ordinal).ToArray(); // 25%, 15%, 0%
         var autos = new ScenarioResult[autoFiles.Length];
-        Parallel.For(0, autoFiles.Length, k => autos[k] = ScenarioRunner.Run(ScenarioFile.Read(autoFiles[k]), "parley demo"));
+        Parallel.For(0, autoFiles.Length, k => autos[k] = ScenarioRunner.Run(ScenarioRunner.Load(autoFiles[k]), "parley demo"));
         WriteAutos(console, autos);
 
-        var negotiation = Parley.Negotiation.NegotiationAnalysis.Run(Parley.Negotiation.NegotiationFile.Read(Path.Combine(examples, "us-japan-2025.yaml")), sensitivity: false);
+        var negotiation = NegotiationRunner.Run(NegotiationRunner.Load(Path.Combine(examples, "us-japan-2025.yaml")), new NegotiationRunOptions { Sensitivity = false });
         NegotiateCommand.Summary(console, negotiation, full: false);
         console.MarkupLine("[grey]Full analysis (frontier, rounds, alternating offers, sensitivity, HTML report): parley negotiate examples/us-japan-2025.yaml --out report[/]");
 

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using Parley.Application;
 using Parley.Negotiation;
 using Parley.Reports;
 using Spectre.Console;
@@ -21,31 +22,26 @@ internal sealed class NegotiateCommand : Command<NegotiateCommand.Settings>
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
     {
         var console = AnsiConsoleAccessor.Console;
-        if (s.MaxEnumerate < 1) throw new ParleyInputException("(command line)", null, "--max-enumerate", s.MaxEnumerate.ToString(System.Globalization.CultureInfo.InvariantCulture), "a positive number of packages");
-        var spec = NegotiationFile.Read(s.File);
+        var options = new NegotiationRunOptions { Sensitivity = !s.NoSensitivity, EnumerationLimit = s.MaxEnumerate }.Validated();
+        var spec = NegotiationRunner.Load(s.File);
         NegotiationResult? result = null;
         if (console.Profile.Capabilities.Interactive)
             console.Progress().Start(ctx =>
             {
                 var searched = spec.PackageCount > s.MaxEnumerate;
                 var task = ctx.AddTask(searched ? $"Searching {spec.PackageCount:N0} packages" : $"Solving {spec.PackageCount} packages", maxValue: spec.PackageCount);
-                result = NegotiationAnalysis.Run(spec, (done, total) => { task.MaxValue = total; task.Value = done; }, !s.NoSensitivity, s.MaxEnumerate);
+                result = NegotiationRunner.Run(spec, options, (done, total) => { task.MaxValue = total; task.Value = done; });
             });
         else
-            result = NegotiationAnalysis.Run(spec, null, !s.NoSensitivity, s.MaxEnumerate);
+            result = NegotiationRunner.Run(spec, options);
         Summary(console, result!, full: true);
         if (s.Out is { } dir)
         {
-            var written = NegotiationReport.Write(result!, Manifest(result!, "parley negotiate " + s.File), dir);
+            var written = NegotiationReport.Write(result!, NegotiationRunner.Manifest(result!, "parley negotiate " + s.File), dir);
             console.MarkupLine($"Wrote {string.Join(", ", NegotiationReport.Files)} to [bold]{Markup.Escape(written)}[/]");
         }
         return Program.Ok;
     }
-
-    internal static RunManifest Manifest(NegotiationResult r, string command) => new(RunManifest.ParleyVersion, command, r.Spec.SourceFile,
-        RunManifest.Sha256(r.Spec.SourceFile), r.Dataset, r.Spec.Baseline.Dataset, r.Spec.Baseline.Model.ToString(),
-        new Dictionary<string, string> { ["packages"] = r.Packages.Count.ToString(CultureInfo.InvariantCulture), ["deadline_rounds"] = r.Spec.Deadline.ToString(CultureInfo.InvariantCulture) },
-        [r.BaselineDiagnostics], RunManifest.Now, RunManifest.MachineDescription);
 
     internal static void Summary(IAnsiConsole console, NegotiationResult r, bool full)
     {

@@ -33,7 +33,7 @@ internal sealed class SimulateCommand : Command<SimulateCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var console = AnsiConsoleAccessor.Console;
-        var scenario = ScenarioFile.Read(settings.File);
+        var scenario = ScenarioRunner.Load(settings.File);
         var defaults = new NewtonOptions();
         var solver = defaults with
         {
