@@ -106,16 +106,29 @@ internal sealed class TariffsEtrCommand : Command<TariffsEtrCommand.Settings>
         var weights = s.Weights is null ? ImportWeights.Bundled2024 : ImportWeights.Read(s.Weights, engine.Schedule, basis);
         var r = EffectiveRates.Compute(engine, weights, TariffsSettings.ParseDate(s.Date, "--date"), grouping);
         var console = AnsiConsoleAccessor.Console;
+        var c = r.Coverage;
+        var coverage = new
+        {
+            rows = c.Rows, unknown_line_rows = c.UnknownLineRows, unknown_line_usd = c.UnknownLineUsd,
+            unknown_partner_rows = c.UnknownPartnerRows, unknown_partner_usd = c.UnknownPartnerUsd, unknown_partners = c.UnknownPartners,
+        };
         if (s.Json)
         {
+            var manifest = TariffsSettings.Manifest(engine, "tariffs etr");
+            manifest["weights"] = r.WeightsSource;
+            manifest["weights_coverage"] = coverage;
             console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(new
             {
                 date = r.Date.ToString("yyyy-MM-dd"), etr = r.Etr, total_imports_usd = r.TotalImportsUsd, matched_usd = r.MatchedUsd, bridged_usd = r.BridgedUsd,
-                unmatched_usd = r.UnmatchedUsd, by_authority = r.ByAuthority, groups = r.Groups, weights = r.WeightsSource, overlays = r.Overlays,
-                manifest = TariffsSettings.Manifest(engine, "tariffs etr"),
+                unmatched_usd = r.UnmatchedUsd, coverage, by_authority = r.ByAuthority, groups = r.Groups, weights = r.WeightsSource, overlays = r.Overlays,
+                manifest,
             }, ScenarioReport.Json));
             return Program.Ok;
         }
+        if (c.UnknownLineRows + c.UnknownPartnerRows > 0)
+            console.MarkupLine(Markup.Escape($"Not rated (counted at 0): {c.UnknownLineRows:N0} rows with HTS codes the schedule does not know (${c.UnknownLineUsd / 1e9:F3} bn); " +
+                $"{c.UnknownPartnerRows:N0} rows from {c.UnknownPartners.Count} Census codes that are not partners (${c.UnknownPartnerUsd / 1e9:F3} bn)" +
+                (c.UnknownPartners.Count > 0 ? ": " + string.Join(", ", c.UnknownPartners.Take(10)) : "") + "."));
         console.MarkupLine($"[bold]Effective US tariff rate on {r.Date:yyyy-MM-dd}: {TariffsDiffCommand.P(r.Etr)}[/] of ${r.TotalImportsUsd / 1e9:F1} bn imports " +
                            $"({Markup.Escape(r.WeightsSource)}); matched {r.MatchedUsd / r.TotalImportsUsd:P2}, bridged ${r.BridgedUsd / 1e9:F2} bn, unmatched ${r.UnmatchedUsd / 1e9:F2} bn (counted at 0).");
         var a = new Table().Title("By authority (contribution to the ETR)");

@@ -64,13 +64,7 @@ public static class CensusImportDetail
         foreach (var file in files)
         {
             if (file.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
-            {
-                using var zip = ZipFile.OpenRead(file);
-                var entry = zip.Entries.FirstOrDefault(e => e.Name.Equals("IMP_DETL.TXT", StringComparison.OrdinalIgnoreCase))
-                    ?? throw new ParleyInputException(file, null, "IMP_DETL.TXT", string.Join(", ", zip.Entries.Select(e => e.Name).Take(8)), "a zip that holds IMP_DETL.TXT (Census IMDByymm.ZIP)");
-                using var reader = new StreamReader(entry.Open(), Encoding.Latin1);
-                records += ReadRecords(reader, $"{file}!{entry.FullName}", value, totals, months);
-            }
+                records += ReadZip(file, value, totals, months);
             else
             {
                 using var reader = new StreamReader(file, Encoding.Latin1);
@@ -91,6 +85,45 @@ public static class CensusImportDetail
         var span = months.Count == 0 ? "no records" : months.Count == 1 ? months.Min! : $"{months.Min}..{months.Max} ({months.Count} months)";
         var what = basis == ImportBasis.Consumption ? "imports for consumption" : "general imports";
         return new ImportWeights($"Census IMP_DETL {path}: {what}, {span}, {records:N0} records", codes, countries, values);
+    }
+
+    /// <summary>Reads the IMP_DETL.TXT of one zip. Empty, corrupt or truncated archives (a bad central directory, a
+    /// damaged deflate stream, an entry shorter than its header says) are input errors naming the file.</summary>
+    private static int ReadZip(string file, Field value, Dictionary<string, double> totals, SortedSet<string> months)
+    {
+        var line = 0;
+        try
+        {
+            using var zip = ZipFile.OpenRead(file);
+            var entry = zip.Entries.FirstOrDefault(e => e.Name.Equals("IMP_DETL.TXT", StringComparison.OrdinalIgnoreCase))
+                ?? throw new ParleyInputException(file, null, "IMP_DETL.TXT", string.Join(", ", zip.Entries.Select(e => e.Name).Take(8)), "a zip that holds IMP_DETL.TXT (Census IMDByymm.ZIP)");
+            using var reader = new CountingReader(new StreamReader(entry.Open(), Encoding.Latin1), n => line = n);
+            return ReadRecords(reader, $"{file}!{entry.FullName}", value, totals, months);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException)
+        {
+            throw new ParleyInputException(file, line > 0 ? line : null, "zip archive", e.GetType().Name + ": " + e.Message,
+                "a complete, readable Census IMDByymm.ZIP (the file is empty, corrupt or truncated; download it again)");
+        }
+    }
+
+    /// <summary>Passes lines through and reports how many were read, so a broken archive's error names the line.</summary>
+    private sealed class CountingReader(TextReader inner, Action<int> onLine) : TextReader
+    {
+        private int _lines;
+
+        public override string? ReadLine()
+        {
+            var l = inner.ReadLine();
+            if (l is not null) onLine(++_lines);
+            return l;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) inner.Dispose();
+            base.Dispose(disposing);
+        }
     }
 
     private static int ReadRecords(TextReader reader, string source, Field value, Dictionary<string, double> totals, SortedSet<string> months)

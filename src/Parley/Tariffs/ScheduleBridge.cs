@@ -22,7 +22,8 @@ public static class ScheduleBridge
     {
         var report = EffectiveRates.Compute(engine, weights, date, EtrGrouping.Partner);
         var n = data.Countries.Count;
-        var us = data.Countries.Require("USA");
+        var us = data.Countries.IndexOf("USA");
+        if (us < 0) throw new ParleyInputException(data.Name, null, "countries", "(no USA)", "a dataset with the USA, whose import tariffs 'from-schedule' sets");
         var t = new double[n * n];
         var missing = new List<string>();
         var byIso = report.Groups.Where(g => engine.Schedule.Partners.ContainsKey(g.Key))
@@ -47,7 +48,8 @@ public static class ScheduleBridge
         TariffEngine.CheckDate(date);
         var map = s_hs6ToWiod.Value;
         var s = engine.Schedule;
-        var us = d.Regions.Require("USA");
+        var us = d.Regions.IndexOf("USA");
+        if (us < 0) throw new ParleyInputException(d.Name, null, "regions", "(no USA)", "a dataset with the USA, whose import tariffs 'from-schedule' sets");
         var sectorIndex = d.Sectors.ToDictionary(x => x.Code, x => x.Index, StringComparer.OrdinalIgnoreCase);
         if (!sectorIndex.ContainsKey("c15"))
             throw new ParleyInputException(d.Name, null, "sectors", d.Sectors[0].Code, "a dataset with WIOD sector codes c1..c35 (the HS → WIOD concordance targets them)");

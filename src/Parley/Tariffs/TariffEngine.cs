@@ -56,23 +56,71 @@ public sealed class TariffEngine(TariffSchedule schedule)
     public TariffRate Rate(DateOnly date, string partner, string hts, RateBasis basis = RateBasis.Statutory) =>
         Rate(CheckDate(date), ResolvePartner(partner), ResolveHts(hts), basis);
 
-    /// <summary>The total rate and its breakdown.</summary>
+    /// <summary>The total rate and its breakdown. An HTS-8 code is the import-weighted mean of its HTS-10 lines
+    /// (<see cref="TariffSchedule.TenDigitLines"/>), component by component.</summary>
     public TariffRate Rate(DateOnly date, Partner partner, HtsCode hts, RateBasis basis = RateBasis.Statutory)
+    {
+        var (lines, weights) = hts.IsTenDigit ? ([], []) : Schedule.TenDigitLines(hts.Hs8);
+        var notes = new List<string>();
+        TariffRate rate;
+        if (lines.Length == 0) rate = Line(date, partner, hts, basis);
+        else
+        {
+            var rates = lines.Select(l => Line(date, partner, l, basis)).ToArray();
+            rate = Aggregate(hts, rates, weights);
+            var (low, high) = (rates.Min(r => r.Total), rates.Max(r => r.Total));
+            if (high - low > 1e-12)
+                notes.Add($"{hts} is the 2024-import-weighted mean of its {lines.Length} HTS-10 lines, which range from {LineEvaluator.Pct(low)} to {LineEvaluator.Pct(high)}: query a 10-digit code for one line.");
+        }
+        notes.AddRange(rate.Notes);
+        if (date > Schedule.LastRevision)
+            notes.Add($"{date:yyyy-MM-dd} is after the last recorded revision ({Schedule.LastRevision:yyyy-MM-dd}): the schedule then in force is used, with later dated measures where the data has them.");
+        if (Schedule.Overlays.Count > 0) notes.Add("Overlay applied: " + string.Join(", ", Schedule.Overlays));
+        return rate with { Notes = notes.Distinct().ToArray() };
+    }
+
+    private TariffRate Line(DateOnly date, Partner partner, HtsCode hts, RateBasis basis)
     {
         var parts = new List<TariffComponent>();
         var notes = new List<string>();
         var total = LineEvaluator.Evaluate(Schedule, Policy(date, partner), hts, basis, parts, notes);
-        if (date > Schedule.LastRevision)
-            notes.Add($"{date:yyyy-MM-dd} is after the last recorded revision ({Schedule.LastRevision:yyyy-MM-dd}): the schedule then in force is used, with later dated measures where the data has them.");
-        if (!hts.IsTenDigit && (Schedule.AutoParts.HasLongerEntriesUnder(hts.Digits) || Schedule.ReciprocalExempt.HasLongerEntriesUnder(hts.Digits) || Schedule.MhdParts.HasLongerEntriesUnder(hts.Digits)))
-            notes.Add($"Some 10-digit lines under {hts} are listed separately (auto parts, MHD parts or reciprocal exemptions): query a 10-digit code for those.");
-        if (Schedule.Overlays.Count > 0) notes.Add("Overlay applied: " + string.Join(", ", Schedule.Overlays));
         return new TariffRate(date, partner, hts, basis, total, parts, notes);
     }
 
-    /// <summary>Total only, without breakdown (the fast path of effective-rate calculations).</summary>
-    internal double Total(DateOnly date, Partner partner, HtsCode hts, RateBasis basis, Dictionary<string, double>? byAuthority = null) =>
-        LineEvaluator.Evaluate(Schedule, Policy(date, partner), hts, basis, null, null, byAuthority);
+    private static TariffRate Aggregate(HtsCode hs8, TariffRate[] rates, double[] weights)
+    {
+        var components = new Dictionary<(string, string, string, string), (double Rate, string How, int Lines)>();
+        for (var k = 0; k < rates.Length; k++)
+            foreach (var c in rates[k].Components)
+            {
+                var key = (c.Authority, c.Program, c.MeasureId, c.Heading);
+                var had = components.GetValueOrDefault(key, (0, c.Explanation, 0));
+                components[key] = (had.Rate + weights[k] * c.Rate, had.How == c.Explanation ? had.How : "differs by HTS-10 line", had.Lines + 1);
+            }
+        var parts = components.Where(kv => kv.Value.Rate != 0).Select(kv => new TariffComponent(kv.Key.Item1, kv.Key.Item2, kv.Key.Item3, kv.Key.Item4, kv.Value.Rate,
+            kv.Value.Lines == rates.Length ? kv.Value.How : $"import-weighted over {kv.Value.Lines} of {rates.Length} HTS-10 lines ({kv.Value.How})")).ToArray();
+        var total = 0.0;
+        for (var k = 0; k < rates.Length; k++) total += weights[k] * rates[k].Total;
+        return new TariffRate(rates[0].Date, rates[0].Partner, hs8, rates[0].Basis, total, parts, rates.SelectMany(r => r.Notes).Distinct().ToArray());
+    }
+
+    /// <summary>Total only, without breakdown (the fast path of effective-rate calculations); HTS-8 codes aggregate
+    /// their HTS-10 lines as in <see cref="Rate(DateOnly, Partner, HtsCode, RateBasis)"/>.</summary>
+    internal double Total(DateOnly date, Partner partner, HtsCode hts, RateBasis basis, Dictionary<string, double>? byAuthority = null)
+    {
+        var policy = Policy(date, partner);
+        var (lines, weights) = hts.IsTenDigit ? ([], []) : Schedule.TenDigitLines(hts.Hs8);
+        if (lines.Length == 0) return LineEvaluator.Evaluate(Schedule, policy, hts, basis, null, null, byAuthority);
+        var total = 0.0;
+        var line = byAuthority is null ? null : new Dictionary<string, double>();
+        for (var k = 0; k < lines.Length; k++)
+        {
+            line?.Clear();
+            total += weights[k] * LineEvaluator.Evaluate(Schedule, policy, lines[k], basis, null, null, line);
+            if (line is not null) foreach (var (a, r) in line) byAuthority![a] = byAuthority.GetValueOrDefault(a) + weights[k] * r;
+        }
+        return total;
+    }
 
     internal PartnerPolicy Policy(DateOnly date, Partner partner) =>
         _policies.GetOrAdd((date, partner.CensusCode), _ => new PartnerPolicy(Schedule, partner, date));
@@ -84,7 +132,7 @@ public sealed class TariffEngine(TariffSchedule schedule)
         foreach (var m in Schedule.Measures)
         {
             if (m.ValidFrom >= TariffSchedule.FirstDate) dates.Add(m.ValidFrom);
-            if (m.ValidUntil is { } u && u.AddDays(1) >= TariffSchedule.FirstDate) dates.Add(u.AddDays(1));
+            if (m.ValidUntil is { } u && u < DateOnly.MaxValue && u.AddDays(1) >= TariffSchedule.FirstDate) dates.Add(u.AddDays(1));
         }
         return dates.ToArray();
     }

@@ -27,6 +27,9 @@ public sealed record TariffOverlay(string Name, string? Description, IReadOnlyLi
         "steel_aluminum", "semiconductors", "metals_annex", "reciprocal", "baseline", "phase2_country", "floor", "country_eo", "china", "canada", "mexico",
         "solar_safeguard", "balance_of_payments", "china_trade_war_lists", "china_four_year_review"];
 
+    /// <summary>Most measures one overlay may add (10,000; the bundled schedule has 214). Larger overlays made queries take minutes.</summary>
+    public const int MaxMeasures = 10_000;
+
     /// <summary>Reads and validates an overlay file against a schedule (countries and measure ids must exist).</summary>
     public static TariffOverlay Read(string path, TariffSchedule schedule)
     {
@@ -34,11 +37,16 @@ public sealed record TariffOverlay(string Name, string? Description, IReadOnlyLi
         var name = root.RequiredString("name", "an overlay name, e.g. 'name: Japan offer of 2025-06-15'");
         var description = root.String("description");
         var remove = root.Codes("remove")?.Select(x => x.Value).ToArray() ?? [];
+        var ids = schedule.Measures.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+        if (remove.Length > MaxMeasures) throw root.Error("remove", null, remove.Length.ToString(CultureInfo.InvariantCulture), $"at most {MaxMeasures:N0} ids");
         foreach (var id in remove)
-            if (schedule.Measures.All(m => m.Id != id))
+            if (!ids.Contains(id))
                 throw root.Error("remove", null, id, "ids of measures in the schedule (measures.csv, column measure_id)");
         var measures = new List<Measure>();
-        foreach (var m in root.MapList("measures"))
+        var list = root.MapList("measures");
+        if (list.Count > MaxMeasures)
+            throw root.Error("measures", null, list.Count.ToString(CultureInfo.InvariantCulture), $"at most {MaxMeasures:N0} measures in one overlay (each one is checked on every (date, partner) a query touches)");
+        foreach (var m in list)
         {
             var id = m.RequiredString("id", "a measure id, e.g. 'id: OFFER-JP-AUTOS'");
             var authority = m.RequiredString("authority", "an authority: " + string.Join(", ", Authorities)).ToUpperInvariant();
@@ -88,7 +96,7 @@ public sealed record TariffOverlay(string Name, string? Description, IReadOnlyLi
 
     /// <summary>The schedule with this overlay applied.</summary>
     public TariffSchedule ApplyTo(TariffSchedule schedule) =>
-        schedule.WithMeasures(schedule.Measures.Where(m => !Remove.Contains(m.Id)).Concat(Measures).ToArray(), Name);
+        schedule.WithMeasures(schedule.Measures.Where(m => !Remove.Contains(m.Id, StringComparer.Ordinal)).Concat(Measures).ToArray(), Name);
 
     /// <summary>Census codes of the countries the overlay names (for diffs); every partner when it names a group or ALL.</summary>
     public IReadOnlyList<Partner> Partners(TariffSchedule schedule)

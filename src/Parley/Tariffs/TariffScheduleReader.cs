@@ -92,20 +92,23 @@ public static class TariffScheduleReader
             if (!s301.TryGetValue(h8, out var list)) s301[h8] = list = [];
             list.Add((t.Field(row, t.Column("ch99_heading")), t.Number(row, t.Column("rate"), empty: 0), t.Field(row, t.Column("status")).StartsWith("active", StringComparison.OrdinalIgnoreCase)));
         });
-        var recipExempt = new PrefixMap<bool>();
-        ReadRows(Prod("ieepa_reciprocal_exempt_products.csv"), (t, row) => recipExempt.Add(t.Field(row, t.Column("hts10")), true));
-        var floorExempt = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        ReadRows(Prod("ieepa_floor_exempt_products.csv"), (t, row) =>
+        var annexII = Prefixes(Prod("ieepa_annex_ii_subheadings.csv"), _ => true);
+        var floorExempt = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        void FloorEntry(string hs8, string group, string category)
         {
-            var h8 = t.Field(row, t.Column("hts8"));
-            if (!floorExempt.TryGetValue(h8, out var set)) floorExempt[h8] = set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            set.Add(t.Field(row, t.Column("country_group")));
-        });
+            if (!floorExempt.TryGetValue(hs8, out var byGroup)) floorExempt[hs8] = byGroup = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            // A line on the civil-aircraft list and on an unconditional list (PTAAP, pharma) is exempt unconditionally.
+            if (!byGroup.TryGetValue(group, out var had) || had == CivilAircraft) byGroup[group] = category;
+        }
+        ReadRows(Prod("ieepa_floor_exempt_products.csv"), (t, row) =>
+            FloorEntry(t.Field(row, t.Column("hts8")), t.Field(row, t.Column("country_group")), t.Field(row, t.Column("category"))));
+        var korea = new HashSet<string>(StringComparer.Ordinal);
+        ReadRows(Prod("ieepa_korea_civil_aircraft_etrs.csv"), (t, row) => korea.Add(t.Field(row, t.Column("hts8"))));
+        foreach (var hs8 in korea) FloorEntry(hs8, "korea", CivilAircraft);
+        var (recipExempt, reassigned) = ReciprocalExemptions(Prod("ieepa_reciprocal_exempt_products.csv"), annexII, floorExempt);
         var eoExempt = new Dictionary<string, (DateOnly, DateOnly?)>(StringComparer.Ordinal);
         ReadRows(Prod("ieepa_country_eo_exempt_products.csv"), (t, row) =>
             eoExempt.TryAdd(t.Field(row, t.Column("hts8")), (Date(t, row, t.Column("effective_from")) ?? TariffSchedule.FirstDate, Date(t, row, t.Column("effective_until")))));
-        var korea = new HashSet<string>(StringComparer.Ordinal);
-        ReadRows(Prod("ieepa_korea_civil_aircraft_etrs.csv"), (t, row) => korea.Add(t.Field(row, t.Column("hts8"))));
         var fent = new Dictionary<string, string>(StringComparer.Ordinal);
         ReadRows(Prod("fentanyl_carveout_products.csv"), (t, row) => fent[t.Field(row, t.Column("hts8"))] = t.Field(row, t.Column("category")));
         var s122 = new HashSet<string>(StringComparer.Ordinal);
@@ -118,9 +121,50 @@ public static class TariffScheduleReader
             Source = dir, Measures = measures, Partners = partners, LastRevision = last, Mfn = mfn, ExemptionShares = exemption, UsmcaShares = usmca,
             MetalShares = metal, Autos = autos, AutoParts = parts, MhdVehiclesBuses = mhd, MhdParts = mhdParts, Wood = wood, Copper = copper,
             Derivatives = derivatives, Metals2018 = metals2018, Annex = annex, Semiconductors = semis, S301 = s301, ReciprocalExempt = recipExempt,
-            FloorExempt = floorExempt, CountryEoExempt = eoExempt, KoreaAircraft = korea, FentanylCarveouts = fent, S122Exempt = s122, Solar = solar,
+            AnnexII = annexII, ReciprocalReassigned = reassigned, FloorExempt = floorExempt, CivilAircraftClaimShare = ClaimShare(P("modeling_parameters.csv")), CountryEoExempt = eoExempt, KoreaAircraft = korea, FentanylCarveouts = fent, S122Exempt = s122, Solar = solar,
             Gtap = gtap, Hs8ToAnyHts10 = hs8Child,
         };
+    }
+
+    /// <summary>Category of the floor-country carve-out for goods for use in civil aircraft.</summary>
+    internal const string CivilAircraft = "civil_aircraft";
+
+    /// <summary>
+    /// The universal reciprocal exemption (EO 14257 Annex II, US note 2(v)(iii)(a)): every HTS-10 line under a listed
+    /// heading, subheading or HTS-8 line (<c>ieepa_annex_ii_subheadings.csv</c>, parsed from the HTS text), plus the
+    /// tracker's HTS-10 list. Tracker lines outside Annex II and outside chapters 49/97/98 whose HTS-8 is on a
+    /// floor-country carve-out list (civil aircraft, PTAAP, non-patented pharmaceuticals) are country carve-outs the
+    /// tracker merged into its universal list: they are taken out of it ("reassigned") and apply only to the floor
+    /// countries, through <see cref="TariffSchedule.FloorExempt"/>. Decision 0011 has the audit.
+    /// </summary>
+    private static (PrefixMap<bool> Exempt, HashSet<string> Reassigned) ReciprocalExemptions(string trackerList, PrefixMap<bool> annexII,
+        Dictionary<string, Dictionary<string, string>> floorExempt)
+    {
+        var exempt = new PrefixMap<bool>();
+        var reassigned = new HashSet<string>(StringComparer.Ordinal);
+        ReadRows(trackerList, (t, row) =>
+        {
+            var hts10 = t.Field(row, t.Column("hts10"));
+            if (!annexII.Contains(hts10) && hts10[..2] is not ("49" or "97" or "98") && floorExempt.ContainsKey(hts10[..Math.Min(8, hts10.Length)]))
+                reassigned.Add(hts10);
+            else exempt.Add(hts10, true);
+        });
+        return (exempt, reassigned);
+    }
+
+    /// <summary>The share of civil-aircraft-list imports outside chapter 88 entered for use in civil aircraft
+    /// (<c>modeling_parameters.csv</c>, parameter <c>civil_aircraft.claim_share_outside_ch88</c>; 0 when absent).</summary>
+    private static double ClaimShare(string path)
+    {
+        var t = CsvTable.Read(path);
+        int cp = t.Column("parameter"), cv = t.Column("value");
+        foreach (var row in t.Rows)
+            if (t.Field(row, cp) == "civil_aircraft.claim_share_outside_ch88")
+            {
+                var v = t.Number(row, cv, nonNegative: true);
+                return v <= 1 ? v : throw new ParleyInputException(path, row.LineNumber, "value", t.Field(row, cv), "a share between 0 and 1");
+            }
+        return 0;
     }
 
     /// <summary>Parses a rate type word of measures.csv (or an overlay).</summary>

@@ -126,14 +126,21 @@ internal static class LineEvaluator
         // IEEPA reciprocal (with floors) and country EOs, on the non-232 share.
         if (!semiOnly && nm > 0 && pol.Reciprocal is { } rec)
         {
-            var exempt = p.IsUsmca || s.ReciprocalExempt.Contains(digits) || h.Chapter is "49" or "97" or "98";
+            var exempt = p.IsUsmca || UniversallyExempt(s, h);
             var overlayRule = pol.ReciprocalProductRules.FirstOrDefault(r => AppliesTo(r, isAuto, isPart));
             if (overlayRule is not null && overlayRule != rec) rec = overlayRule;
-            if (rec.Type == RateType.TotalFloor && s.FloorExempt.TryGetValue(h.Hs8, out var groups) && groups.Contains(FloorGroup(p))) exempt = true;
-            if (p.Iso3 == "KOR" && rec.Type == RateType.TotalFloor && s.KoreaAircraft.Contains(h.Hs8)) exempt = true;
+            var payingShare = 1.0;
+            if (rec.Type == RateType.TotalFloor && s.FloorExempt.TryGetValue(h.Hs8, out var groups) && groups.TryGetValue(FloorGroup(p), out var category))
+            {
+                // Civil-aircraft carve-outs cover goods for use in civil aircraft: chapter 88 in full, other listed lines
+                // only on the claimed share (effective basis; a statutory entry is an ordinary good).
+                if (category != TariffScheduleReader.CivilAircraft || h.Chapter == "88") exempt = true;
+                else if (effective) payingShare = 1 - s.CivilAircraftClaimShare;
+                else notes?.Add($"Civil-aircraft carve-out ({FloorGroup(p)}): only goods for use in civil aircraft are exempt; an ordinary entry of this line pays the floor.");
+            }
             if (!exempt && rec.Type != RateType.Exemption)
             {
-                var rate = rec.Type == RateType.TotalFloor ? Math.Max(0, rec.Rate - (effective ? mfnEff : mfn)) : rec.Rate;
+                var rate = payingShare * (rec.Type == RateType.TotalFloor ? Math.Max(0, rec.Rate - (effective ? mfnEff : mfn)) : rec.Rate);
                 Add("IEEPA_RECIPROCAL", rec.Program, rec, rec.Heading, nm * rate,
                     rec.Type == RateType.TotalFloor ? $"{Pct(rec.Rate)} all-in floor: add-on over MFN" : $"+{Pct(rec.Rate)}" + (nm < 1 ? $" on the non-232 share ({Pct(nm)})" : ""));
             }
@@ -178,6 +185,12 @@ internal static class LineEvaluator
             Add("S122", bop.Program, bop, bop.Heading, nm * bop.Rate * (1 - usmcaShare), $"+{Pct(bop.Rate)}" + (nm < 1 ? " on the non-232 share" : ""));
         return total;
     }
+
+    /// <summary>Annex II (every line under a listed heading, subheading or HTS-8), the tracker's universal list,
+    /// informational materials (chapters 49, 97) and chapter 98 except 9802.00.40/.50/.60/.80 (US note 2(v)(i)).</summary>
+    internal static bool UniversallyExempt(TariffSchedule s, HtsCode h) =>
+        s.AnnexII.Contains(h.Digits) || s.ReciprocalExempt.Contains(h.Digits) || h.Chapter is "49" or "97"
+        || (h.Chapter == "98" && h.Hs8 is not ("98020040" or "98020050" or "98020060" or "98020080"));
 
     private static bool AppliesTo(Measure m, bool isAuto, bool isPart) => m.ProductScope switch
     {
