@@ -97,7 +97,7 @@ public class TariffInputTests
         var d = MultiSectorDatasetReader.Read(Path.Combine(BundledData.Root, "cp2015-nafta"));
         var renamed = d with { Regions = new CountrySet(d.Regions.Countries.Select(c => c.Iso3 == "USA" ? c with { Iso3 = "XUS" } : c).ToArray()) };
         var e = Assert.Throws<ParleyInputException>(() =>
-            ScheduleBridge.ToMultiSector(Engine, ImportWeights.Bundled2024, new DateOnly(2025, 10, 15), renamed, d.TariffSets[d.BaseTariffs]));
+            ScheduleBridge.ToMultiSector(Engine, ImportWeights.Bundled2024, new DateOnly(2025, 10, 15), renamed, d.TariffSets[d.BaseTariffs].ToArray()));
         Assert.Contains("USA", e.Message, StringComparison.Ordinal);
     }
 

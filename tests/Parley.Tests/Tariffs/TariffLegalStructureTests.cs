@@ -100,9 +100,10 @@ public class TariffLegalStructureTests
         var missed = rows[0];
         Assert.Equal(15, missed.Lines);
         Assert.Equal(29.71e9, missed.ImportsUsd, 0.01e9);
-        Assert.Equal((1906, 377.10e9), (rows[1].Lines, Math.Round(rows[1].ImportsUsd, -7)));
-        Assert.Equal((1002, 81.33e9), (rows[2].Lines, Math.Round(rows[2].ImportsUsd, -7)));
-        Assert.Equal((37, 15.43e9), (rows[3].Lines, Math.Round(rows[3].ImportsUsd, -7)));
+        Assert.Equal((1906, 1002, 37), (rows[1].Lines, rows[2].Lines, rows[3].Lines));
+        Assert.Equal(377.10e9, rows[1].ImportsUsd, 0.01e9);
+        Assert.Equal(81.33e9, rows[2].ImportsUsd, 0.01e9);
+        Assert.Equal(15.43e9, rows[3].ImportsUsd, 0.01e9);
         Assert.Equal(0, rows[4].Lines);
     }
 
