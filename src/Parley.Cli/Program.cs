@@ -28,6 +28,7 @@ internal static class Program
             c.SetApplicationName("parley");
             c.ConfigureConsole(console);
             c.PropagateExceptions();
+            c.UseStrictParsing(); // an unknown option is a usage error (exit 2), not silently ignored
             c.AddCommand<DemoCommand>("demo").WithDescription("Run the bundled Liberation Day and US–Japan scenarios and print a comparison.");
             c.AddCommand<SimulateCommand>("simulate").WithDescription("Solve a scenario file; print a table and optionally write CSV/JSON/HTML.")
                 .WithExample("simulate", "examples/liberation-day.yaml", "--out", "out/liberation-day");
@@ -63,17 +64,17 @@ internal static class Program
         });
         try
         {
+            CheckArguments(args);
             return app.Run(args);
         }
-        catch (ParleyInputException e)
+        catch (AggregateException e) when (Unwrap(e) is { } inner)
         {
-            error.WriteLine($"error: {e.Message}");
-            return InputError;
+            // Parallel work (package pricing, Monte Carlo) wraps the error of the one task that failed; report its kind.
+            return Report(inner, error);
         }
-        catch (EquilibriumNotConvergedException e)
+        catch (Exception e) when (e is ParleyInputException or EquilibriumNotConvergedException)
         {
-            error.WriteLine($"error: {e.Message}");
-            return NotConverged;
+            return Report(e, error);
         }
         catch (CommandParseException e)
         {
@@ -90,5 +91,27 @@ internal static class Program
             error.WriteLine($"internal error: {e.GetType().Name}: {e.Message} (set PARLEY_DEBUG=1 for a stack trace)");
             return InternalError;
         }
+    }
+
+    private static int Report(Exception e, TextWriter error)
+    {
+        error.WriteLine($"error: {e.Message}");
+        return e is EquilibriumNotConvergedException ? NotConverged : InputError;
+    }
+
+    /// <summary>The first input or non-convergence error inside an aggregate (input errors first: they are the user's to fix).</summary>
+    internal static Exception? Unwrap(AggregateException e)
+    {
+        var all = e.Flatten().InnerExceptions;
+        return all.FirstOrDefault(x => x is ParleyInputException) ?? all.FirstOrDefault(x => x is EquilibriumNotConvergedException);
+    }
+
+    /// <summary>A NUL or other control character in an argument (a path, a code) is an input error, before anything runs.</summary>
+    private static void CheckArguments(string[] args)
+    {
+        for (var k = 0; k < args.Length; k++)
+            if (args[k].Any(char.IsControl))
+                throw new ParleyInputException("(command line)", null, $"argument {k + 1}", string.Concat(args[k].Select(ch => char.IsControl(ch) ? $"\\u{(int)ch:x4}" : ch.ToString())),
+                    "text without control characters such as NUL");
     }
 }

@@ -8,36 +8,62 @@ internal readonly record struct CsvRow(int LineNumber, string[] Fields);
 /// <summary>A whole small CSV file read with Sep: header names and rows of strings.</summary>
 internal sealed record CsvTable(string File, string[] Header, IReadOnlyList<CsvRow> Rows)
 {
+    /// <summary>Reads the file: at most <see cref="InputLimits.MaxCsvBytes"/> of text (after decompression for <c>.gz</c>) and
+    /// <see cref="InputLimits.MaxCsvColumns"/> columns; distinct column names; every non-blank row with as many fields as the header.</summary>
     public static CsvTable Read(string path)
     {
-        if (!System.IO.File.Exists(path))
-            throw new ParleyInputException(path, null, "(file)", null, "an existing file");
+        InputFiles.RequireFile(path, "CSV file");
         try
         {
+            var length = new FileInfo(path).Length;
+            if (length > InputLimits.MaxCsvBytes) throw InputFiles.TooLarge(path, "CSV file", length, InputLimits.MaxCsvBytes);
+            // Column counts are checked below (blank lines are skipped first), so Sep's own check, which would also reject
+            // a blank line and names no line, stays off.
             var options = Sep.Reader(o => o with { DisableColCountCheck = true, Unescape = true, Trim = SepTrim.All });
-            using var text = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)
-                ? new StreamReader(new System.IO.Compression.GZipStream(System.IO.File.OpenRead(path), System.IO.Compression.CompressionMode.Decompress))
-                : new StreamReader(path);
+            Stream raw = System.IO.File.OpenRead(path);
+            if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+                raw = new BoundedStream(new System.IO.Compression.GZipStream(raw, System.IO.Compression.CompressionMode.Decompress), path, "CSV file", InputLimits.MaxCsvBytes);
+            using var text = new StreamReader(raw);
             using var reader = options.From(text);
             var header = reader.Header.ColNames.ToArray();
+            CheckHeader(path, header);
             var rows = new List<CsvRow>();
             foreach (var row in reader)
             {
                 var fields = new string[row.ColCount];
                 for (var c = 0; c < fields.Length; c++) fields[c] = row[c].ToString();
                 if (fields.Length == 1 && fields[0].Length == 0) continue; // blank line
+                if (fields.Length != header.Length)
+                    throw new ParleyInputException(path, row.LineNumberFrom, "(row)", $"{fields.Length} fields",
+                        $"{header.Length} comma-separated fields, one per header column ({Shorten(string.Join(",", header))})");
                 rows.Add(new CsvRow(row.LineNumberFrom, fields));
             }
-            if (header.Length == 0 || (header.Length == 1 && header[0].Length == 0))
-                throw new ParleyInputException(path, 1, "(header)", null, "a header line naming the columns");
             return new CsvTable(path, header, rows);
         }
         catch (ParleyInputException) { throw; }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException or NotSupportedException)
         {
-            throw new ParleyInputException(path, null, "(file)", null, $"a readable CSV file ({e.Message})");
+            throw new ParleyInputException(path, null, "(file)", null, $"a readable CSV file ({YamlMap.FirstLine(e.Message)})");
         }
     }
+
+    private static void CheckHeader(string path, string[] header)
+    {
+        if (header.Length == 0 || (header.Length == 1 && header[0].Length == 0))
+            throw new ParleyInputException(path, 1, "(header)", null, "a header line naming the columns");
+        if (header.Length > InputLimits.MaxCsvColumns)
+            throw new ParleyInputException(path, 1, "(header)", $"{header.Length} columns", $"at most {InputLimits.MaxCsvColumns} columns (Parley's input limit)");
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var c = 0; c < header.Length; c++)
+        {
+            if (header[c].Length == 0)
+                throw new ParleyInputException(path, 1, $"column {c + 1}", "", "a name for every header column");
+            if (!seen.TryAdd(header[c], c))
+                throw new ParleyInputException(path, 1, header[c], $"columns {seen[header[c]] + 1} and {c + 1}", "each column name once (names are compared ignoring case)");
+        }
+    }
+
+    private static string Shorten(string v) => v.Length <= 80 ? v : string.Concat(v.AsSpan(0, 77), "...");
 
     /// <summary>0-based index of a header column; throws an input error naming the file when absent.</summary>
     public int Column(string name)

@@ -28,24 +28,31 @@ internal sealed class YamlMap
 
     public static YamlMap Load(string file)
     {
-        if (!System.IO.File.Exists(file))
-            throw new ParleyInputException(file, null, "(file)", null, "an existing YAML file");
+        var text = InputFiles.ReadText(file, "YAML file", InputLimits.MaxYamlBytes);
+        YamlBounds.Check(file, text);
         var stream = new YamlStream();
         try
         {
-            using var reader = new StreamReader(file);
-            stream.Load(reader);
+            stream.Load(new StringReader(text));
         }
         catch (YamlException e)
         {
-            throw new ParleyInputException(file, (int)e.Start.Line, "(syntax)", null, $"valid YAML ({FirstLine(e.Message)})");
+            throw SyntaxError(file, e);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException or KeyNotFoundException or NotSupportedException)
+        {
+            throw new ParleyInputException(file, null, "(syntax)", null, $"valid YAML ({FirstLine(e.Message)})");
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             throw new ParleyInputException(file, 1, "(document)", null, "a YAML mapping of keys such as 'name:' and 'tariffs:'");
         return new YamlMap(file, "", root);
     }
 
-    private static string FirstLine(string s) => s.Split('\n')[0].Trim();
+    /// <summary>Every YamlDotNet parse error as an input error with its line and column.</summary>
+    internal static ParleyInputException SyntaxError(string file, YamlException e) =>
+        new(file, (int)Math.Max(1, e.Start.Line), "(syntax)", null, $"valid YAML at column {Math.Max(1, e.Start.Column)} ({FirstLine(e.Message)})");
+
+    internal static string FirstLine(string s) => s.Split('\n')[0].Trim();
 
     private string Key(string key) => Path.Length == 0 ? key : $"{Path}.{key}";
 
@@ -65,8 +72,14 @@ internal sealed class YamlMap
         var n = Get(key);
         if (n is null) return null;
         if (n is not YamlScalarNode s) throw Error(key, n, null, "a single value, not a list or mapping");
-        return s.Value;
+        return Checked(key, s);
     }
+
+    /// <summary>A scalar's text; control characters such as NUL (never meaningful in a name, code or path) are an input error.</summary>
+    private string? Checked(string key, YamlScalarNode s) =>
+        s.Value is { } v && v.Any(ch => char.IsControl(ch) && ch is not ('\n' or '\t' or '\r'))
+            ? throw Error(key, s, InputFiles.Visible(v), "text without control characters such as NUL")
+            : s.Value;
 
     public string RequiredString(string key, string expected) =>
         String(key) is { Length: > 0 } v ? v : throw Error(key, null, null, expected);
@@ -113,9 +126,9 @@ internal sealed class YamlMap
         return n switch
         {
             null => null,
-            YamlScalarNode s => [(s.Value ?? "", (int)s.Start.Line)],
+            YamlScalarNode s => [(Checked(key, s) ?? "", (int)s.Start.Line)],
             YamlSequenceNode seq => seq.Children.Select(c => c is YamlScalarNode s
-                ? (s.Value ?? "", (int)s.Start.Line)
+                ? (Checked(key, s) ?? "", (int)s.Start.Line)
                 : throw Error(key, c, null, "country codes or group names")).ToArray(),
             _ => throw Error(key, n, null, "a country code, a group name, or a list of them"),
         };
