@@ -16,6 +16,7 @@ internal sealed class GravitySimulateCommand : Command<GravitySimulateCommand.Se
         [CommandArgument(0, "<FILE>")] [Description("Structural-gravity experiment (YAML), e.g. examples/can-jpn-pta.yaml.")] public string File { get; init; } = "";
         [CommandOption("-f|--format <FORMAT>")] [Description("table (default) or csv: country,statistic,value.")] [DefaultValue("table")] public string Format { get; init; } = "table";
         [CommandOption("--monte-carlo <TRIALS>")] [Description("Run Monte Carlo with this many trials (default: the file's monte_carlo.trials; 0 = off).")] public int? Trials { get; init; }
+        [CommandOption("--max-trials <N>")] [Description("Refuse Monte Carlo runs of more than N trials (default 10000) before solving anything.")] [DefaultValue(MonteCarlo.DefaultMaxTrials)] public int MaxTrials { get; init; } = MonteCarlo.DefaultMaxTrials;
         [CommandOption("--variant <VARIANT>")] [Description("gegravity (default in the file) or textbook.")] public string? Variant { get; init; }
         [CommandOption("-o|--out <DIR>")] [Description("Also write results.csv (country,statistic,value, incl. Monte Carlo rows) and manifest.json into DIR.")] public string? Out { get; init; }
     }
@@ -29,9 +30,20 @@ internal sealed class GravitySimulateCommand : Command<GravitySimulateCommand.Se
             x = x with { Variant = v switch { "gegravity" => GravityVariant.Gegravity, "textbook" => GravityVariant.Textbook, _ => throw new ParleyInputException("(command line)", null, "--variant", v, "gegravity or textbook") } };
         var trials = s.Trials ?? x.Trials;
         if (trials < 0) throw new ParleyInputException("(command line)", null, "--monte-carlo", trials.ToString(CultureInfo.InvariantCulture), "a number of trials ≥ 0");
+        if (s.MaxTrials < 1) throw new ParleyInputException("(command line)", null, "--max-trials", s.MaxTrials.ToString(CultureInfo.InvariantCulture), "a positive number of trials");
+        if (trials > s.MaxTrials)
+            throw new ParleyInputException(s.Trials is null ? s.File : "(command line)", null, s.Trials is null ? "monte_carlo.trials" : "--monte-carlo", trials.ToString(CultureInfo.InvariantCulture),
+                $"at most {s.MaxTrials:N0} Monte Carlo trials (Parley's limit, raised with --max-trials N)");
         var result = x.Run();
-        var mc = trials > 0 ? MonteCarlo.Run(x, trials) : null;
         var console = AnsiConsoleAccessor.Console;
+        MonteCarloResult? mc = null;
+        if (trials > 0 && console.Profile.Capabilities.Interactive)
+            console.Progress().Start(ctx =>
+            {
+                var task = ctx.AddTask($"Monte Carlo: {trials:N0} trials", maxValue: trials);
+                mc = MonteCarlo.Run(x, trials, progress: (done, _) => task.Value = done);
+            });
+        else if (trials > 0) mc = MonteCarlo.Run(x, trials);
         var csv = Csv(result, mc);
         if (s.Out is { } dir)
         {

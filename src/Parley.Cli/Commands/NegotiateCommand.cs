@@ -16,14 +16,16 @@ internal sealed class NegotiateCommand : Command<NegotiateCommand.Settings>
         [CommandArgument(0, "<FILE>")] [Description("Negotiation file (YAML), e.g. examples/us-japan-2025.yaml.")] public string File { get; init; } = "";
         [CommandOption("-o|--out <DIR>")] [Description("Write packages.csv, frontier.csv, rounds.csv, offers.csv, solutions.json, report.html, manifest.json.")] public string? Out { get; init; }
         [CommandOption("--no-sensitivity")] [Description("Skip re-solving every package at other trade elasticities.")] public bool NoSensitivity { get; init; }
-        [CommandOption("--max-enumerate <N>")] [Description("Enumerate package spaces up to N packages (default 20000); search larger ones.")] [DefaultValue(20000L)] public long MaxEnumerate { get; init; } = 20_000;
+        [CommandOption("--max-enumerate <N>")] [Description("Enumerate package spaces up to N packages (default 20000); search larger ones.")] [DefaultValue(20000L)] public long MaxEnumerate { get; init; } = NegotiationAnalysis.DefaultEnumerationLimit;
+        [CommandOption("--max-packages <N>")] [Description("Refuse package spaces above N packages (default 100000) before solving anything.")] [DefaultValue(100000L)] public long MaxPackages { get; init; } = NegotiationAnalysis.DefaultPackageLimit;
     }
 
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
     {
         var console = AnsiConsoleAccessor.Console;
-        var options = new NegotiationRunOptions { Sensitivity = !s.NoSensitivity, EnumerationLimit = s.MaxEnumerate }.Validated();
+        var options = new NegotiationRunOptions { Sensitivity = !s.NoSensitivity, EnumerationLimit = s.MaxEnumerate, PackageLimit = s.MaxPackages }.Validated();
         var spec = NegotiationRunner.Load(s.File);
+        NegotiationAnalysis.CheckLimits(spec, options.EnumerationLimit, options.PackageLimit);
         NegotiationResult? result = null;
         if (console.Profile.Capabilities.Interactive)
             console.Progress().Start(ctx =>

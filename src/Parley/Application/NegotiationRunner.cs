@@ -12,12 +12,17 @@ public sealed record NegotiationRunOptions
     public bool Sensitivity { get; init; } = true;
 
     /// <summary>Package spaces up to this many packages are enumerated; larger ones are searched. Default 20,000 packages.</summary>
-    public long EnumerationLimit { get; init; } = 20_000;
+    public long EnumerationLimit { get; init; } = NegotiationAnalysis.DefaultEnumerationLimit;
+
+    /// <summary>Largest package space analysed at all (CLI <c>--max-packages</c>); larger ones are refused before any solve. Default 100,000 packages.</summary>
+    public long PackageLimit { get; init; } = NegotiationAnalysis.DefaultPackageLimit;
 
     /// <summary>Throws an input error (naming <paramref name="source"/>) when a value is out of range.</summary>
     public NegotiationRunOptions Validated(string source = "(command line)") => EnumerationLimit < 1
         ? throw new ParleyInputException(source, null, "--max-enumerate", EnumerationLimit.ToString(CultureInfo.InvariantCulture), "a positive number of packages")
-        : this;
+        : PackageLimit < 1
+            ? throw new ParleyInputException(source, null, "--max-packages", PackageLimit.ToString(CultureInfo.InvariantCulture), "a positive number of packages")
+            : this;
 }
 
 /// <summary>Runs a negotiation file end to end.</summary>
@@ -30,7 +35,7 @@ public static class NegotiationRunner
     public static NegotiationResult Run(NegotiationSpec spec, NegotiationRunOptions? options = null, Action<int, int>? progress = null)
     {
         var o = (options ?? new NegotiationRunOptions()).Validated();
-        return NegotiationAnalysis.Run(spec, progress, o.Sensitivity, o.EnumerationLimit);
+        return NegotiationAnalysis.Run(spec, progress, o.Sensitivity, o.EnumerationLimit, o.PackageLimit);
     }
 
     /// <summary>The run manifest carried by every output of a negotiation run.</summary>

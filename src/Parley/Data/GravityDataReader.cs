@@ -5,6 +5,10 @@ namespace Parley.Data;
 /// <summary>Reads the long pair CSV of a structural-gravity experiment (gegravity's layout) into <see cref="GravityData"/>.</summary>
 public static class GravityDataReader
 {
+    /// <summary>Most countries a gravity cross-section may hold: 300 (each solve factors a dense (2N − 1)² Jacobian,
+    /// so time grows as N³; the gegravity sample has 30, the world about 200).</summary>
+    public const int MaxCountries = 300;
+
     /// <summary>
     /// Reads a long CSV with columns exporter, importer, year, trade, Y, E and pair variables (the gegravity sample layout)
     /// for one year; rejects non-square data, missing pairs and non-numeric values with file, line and column.
@@ -18,6 +22,9 @@ public static class GravityDataReader
         if (rows.Length == 0) throw new ParleyInputException(path, null, "year", year, "a year present in the data");
         var countries = rows.Select(r => t.Field(r, ce)).Concat(rows.Select(r => t.Field(r, ci))).Distinct().Order(StringComparer.Ordinal).ToArray();
         var n = countries.Length;
+        if (n > MaxCountries)
+            throw new ParleyInputException(path, null, "exporter,importer", $"{n} countries", $"at most {MaxCountries} countries (Parley's limit for structural gravity)");
+        if (n < 2) throw new ParleyInputException(path, null, "exporter,importer", $"{n} countries", "at least two countries");
         var index = countries.Select((c, k) => (c, k)).ToDictionary(x => x.c, x => x.k);
         var skip = new HashSet<int> { ce, ci, ct, cy, cx, cYear };
         var varColumns = Enumerable.Range(0, t.Header.Length).Where(c => !skip.Contains(c)).ToArray();

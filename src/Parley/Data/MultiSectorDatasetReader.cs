@@ -16,6 +16,13 @@ public static class MultiSectorDatasetReader
     /// <summary>Tolerance on share identities (Σα = 1, γ + Σγ^k = 1).</summary>
     public const double ShareTolerance = 1e-6;
 
+    /// <summary>The money units a dataset may declare (reports convert revenue to USD millions; no currency conversion is done,
+    /// so another currency, e.g. EUR, is an input error rather than a number silently read as dollars).</summary>
+    public static readonly IReadOnlyDictionary<string, string> MoneyUnits = new Dictionary<string, string>
+    {
+        ["usd"] = "USD", ["usd thousands"] = "USD thousands", ["usd millions"] = "USD millions",
+    };
+
     /// <summary>Reads the dataset in <paramref name="directory"/>.</summary>
     public static MultiSectorDataset Read(string directory)
     {
@@ -24,7 +31,7 @@ public static class MultiSectorDatasetReader
         var name = m.String("name") ?? Path.GetFileName(Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar));
         var title = m.String("title") ?? name;
         var vintage = m.String("vintage") ?? "unknown vintage";
-        var unit = m.String("money_unit") ?? "USD";
+        var unit = m.Choice("money_unit", MoneyUnits) ?? "USD";
         var notes = m.String("notes");
         var files = m.Map("files") ?? throw m.Error("files", null, null, "a 'files:' mapping naming the CSV files");
         string F(string key) => Path.Combine(directory, files.RequiredString(key, $"the file name of the {key} table"));
@@ -51,7 +58,12 @@ public static class MultiSectorDatasetReader
             var sname = sectorsTable.Field(row, sName);
             if (sname.Length == 0) throw new ParleyInputException(paths["sectors"], row.LineNumber, "sector", sname, "a sector name");
             var code = sCode >= 0 ? sectorsTable.Field(row, sCode) : (sectorNames.Count + 1).ToString(CultureInfo.InvariantCulture);
-            var tradable = sTrad < 0 || !sectorsTable.Field(row, sTrad).Equals("FALSE", StringComparison.OrdinalIgnoreCase);
+            var tradable = sTrad < 0 || sectorsTable.Field(row, sTrad).ToUpperInvariant() switch
+            {
+                "TRUE" => true,
+                "FALSE" => false,
+                var other => throw new ParleyInputException(paths["sectors"], row.LineNumber, "tradable", other, "TRUE or FALSE"),
+            };
             if (sectorNames.Any(s => s.Name.Equals(sname, StringComparison.OrdinalIgnoreCase)))
                 throw new ParleyInputException(paths["sectors"], row.LineNumber, "sector", sname, "each sector once");
             sectorNames.Add((code, sname, tradable));

@@ -20,6 +20,12 @@ public sealed record EstimationSpec(string Name, IReadOnlyList<RegressionInput> 
 /// </summary>
 public static class EstimationFile
 {
+    private static readonly Dictionary<string, EstimationMethod> Methods = new() { ["ols"] = EstimationMethod.Ols, ["ppml"] = EstimationMethod.Ppml };
+
+    private static readonly Dictionary<string, SingletonPolicy> Singletons = new() { ["error"] = SingletonPolicy.Error, ["drop"] = SingletonPolicy.Drop };
+
+    private static readonly Dictionary<string, VceConvention> Vces = new() { ["stata"] = VceConvention.Stata, ["fixest"] = VceConvention.Fixest };
+
     /// <summary>Reads the file and its data; every error names file, line and key (or the data file, line and column).</summary>
     public static EstimationSpec Read(string path)
     {
@@ -106,12 +112,7 @@ public static class EstimationFile
         foreach (var c in root.MapList("columns"))
         {
             var cname = c.RequiredString("name", "a column name, e.g. name: \"1\"");
-            var method = (c.String("method") ?? "ols").ToLowerInvariant() switch
-            {
-                "ols" => EstimationMethod.Ols,
-                "ppml" => EstimationMethod.Ppml,
-                var m => throw c.Error("method", null, m, "ols or ppml"),
-            };
+            var method = c.Enum("method", Methods) ?? EstimationMethod.Ols;
             var dep = c.RequiredString("dependent", "the dependent variable");
             var y = Variable(dep, $"{c.Path}.dependent", c.Line);
             var regressors = (c.Codes("regressors") ?? throw c.Error("regressors", null, null, "a list of regressors"))
@@ -119,18 +120,22 @@ public static class EstimationFile
             var feNames = c.Codes("fixed_effects")?.Select(x => x.Value).ToArray() ?? [];
             var clusterNames = c.Codes("cluster") ?? [];
             if (clusterNames.Count > 3) throw c.Error("cluster", null, string.Join(", ", clusterNames.Select(x => x.Value)), "one column, or a list of two or three columns for multi-way clustering");
-            var intercept = (c.String("intercept") ?? (feNames.Length == 0 ? "true" : "false")) == "true";
-            var singletons = (c.String("singletons") ?? "error") == "drop" ? SingletonPolicy.Drop : SingletonPolicy.Error;
-            var vce = (c.String("vce") ?? "stata") == "fixest" ? VceConvention.Fixest : VceConvention.Stata;
+            var intercept = c.Bool("intercept") ?? feNames.Length == 0;
+            var singletons = c.Enum("singletons", Singletons) ?? SingletonPolicy.Error;
+            var vce = c.Enum("vce", Vces) ?? VceConvention.Stata;
             var keep = Enumerable.Range(0, rows.Count).ToList();
             if (c.Map("sample") is { } s)
             {
-                if (s.String("drop_domestic") == "true")
+                if (s.Bool("drop_domestic") == true)
                 {
                     if (panel is not { } pp) throw s.Error("drop_domestic", null, "true", "a 'panel:' mapping naming exporter and importer columns");
                     keep = keep.Where(k => Text(rows[k], pp.Exp) != Text(rows[k], pp.Imp)).ToList();
                 }
-                if (s.String("drop_zero") == "true" && panel is { } pz) keep = keep.Where(k => Num(rows[k], pz.Trade) > 0).ToList();
+                if (s.Bool("drop_zero") == true)
+                {
+                    if (panel is not { } pz) throw s.Error("drop_zero", null, "true", "a 'panel:' mapping naming the trade column");
+                    keep = keep.Where(k => Num(rows[k], pz.Trade) > 0).ToList();
+                }
                 s.RejectUnknownKeys();
             }
             keep = keep.Where(k => double.IsFinite(y[k]) && regressors.All(r => double.IsFinite(r.Item2[k]))).ToList();

@@ -32,6 +32,8 @@ public sealed record PairChange(string Variable, string Exporter, string Importe
 public sealed record GravityExperiment(string Name, GravityData Data, double Sigma, string Reference, GravityVariant Variant,
     IReadOnlyList<(string Variable, double Beta)> Coefficients, double[,]? Covariance, IReadOnlyList<PairChange> Changes, int Trials, int Seed, string SourceFile)
 {
+    private static readonly Dictionary<string, GravityVariant> Variants = new() { ["gegravity"] = GravityVariant.Gegravity, ["textbook"] = GravityVariant.Textbook };
+
     /// <summary>Reads and validates the file.</summary>
     public static GravityExperiment Read(string path)
     {
@@ -45,12 +47,7 @@ public sealed record GravityExperiment(string Name, GravityData Data, double Sig
         var sigma = root.Number("sigma", 1.0001, 100) ?? throw root.Error("sigma", null, null, "the elasticity of substitution σ > 1");
         var reference = root.RequiredString("reference_importer", "a country code");
         if (data.IndexOf(reference) < 0) throw root.Error("reference_importer", null, reference, "a country of the data");
-        var variant = (root.String("variant") ?? "gegravity") switch
-        {
-            "gegravity" => GravityVariant.Gegravity,
-            "textbook" => GravityVariant.Textbook,
-            var v => throw root.Error("variant", null, v, "gegravity or textbook"),
-        };
+        var variant = root.Enum("variant", Variants) ?? GravityVariant.Gegravity;
         var coefficients = new List<(string Name, double Beta)>();
         double[,]? estimatedCov = null;
         if (root.Map("coefficients_from") is { } cf)

@@ -80,24 +80,30 @@ public static class MonteCarlo
         return l;
     }
 
-    /// <summary>Runs the trials in parallel.</summary>
-    public static MonteCarloResult Run(GravityExperiment experiment, int? trials = null, int? seed = null)
+    /// <summary>Default for the most trials a run may ask for (CLI <c>--max-trials</c>): 10,000.</summary>
+    public const int DefaultMaxTrials = 10_000;
+
+    /// <summary>Runs the trials in parallel; <paramref name="progress"/> receives (done, total) as trials finish.</summary>
+    public static MonteCarloResult Run(GravityExperiment experiment, int? trials = null, int? seed = null, Action<int, int>? progress = null)
     {
         var sw = System.Diagnostics.Stopwatch.StartNew();
         var cov = experiment.Covariance ?? throw new ParleyInputException(experiment.SourceFile, null, "standard_errors", null, "a covariance of the coefficients for Monte Carlo");
         var draws = Draw(experiment.Coefficients.Select(c => c.Beta).ToArray(), cov, trials ?? experiment.Trials, seed ?? experiment.Seed);
-        return Replay(experiment, draws, sw);
+        return Replay(experiment, draws, sw, progress);
     }
 
     /// <summary>Runs the experiment for given coefficient vectors (e.g. recorded draws).</summary>
-    public static MonteCarloResult Replay(GravityExperiment experiment, double[][] draws, System.Diagnostics.Stopwatch? sw = null)
+    public static MonteCarloResult Replay(GravityExperiment experiment, double[][] draws, System.Diagnostics.Stopwatch? sw = null, Action<int, int>? progress = null)
     {
         sw ??= System.Diagnostics.Stopwatch.StartNew();
         var results = new GravityResult?[draws.Length];
+        var done = 0;
         Parallel.For(0, draws.Length, t =>
         {
             try { results[t] = experiment.Run(draws[t]); }
             catch (EquilibriumNotConvergedException) { results[t] = null; }
+            var k = Interlocked.Increment(ref done);
+            if (progress is not null && (k % 16 == 0 || k == draws.Length)) lock (results) progress(k, draws.Length);
         });
         var ok = results.Where(r => r is not null).Select(r => r!).ToArray();
         var summaries = new List<MonteCarloSummary>();

@@ -93,6 +93,17 @@ internal sealed class YamlMap
         return v;
     }
 
+    /// <summary>One of an enumerated set of words (compared ignoring case); any other value is an input error listing the set.</summary>
+    public string? Choice(string key, IReadOnlyDictionary<string, string> choices)
+    {
+        var text = String(key);
+        if (text is null) return null;
+        return choices.TryGetValue(text.Trim().ToLowerInvariant(), out var v)
+            ? v
+            : throw Error(key, Get(key), text, "one of " + string.Join(", ", choices.Values));
+    }
+
+    /// <summary>One of an enumerated set of words (compared ignoring case); any other value is an input error listing the set.</summary>
     public T? Enum<T>(string key, IReadOnlyDictionary<string, T> choices) where T : struct
     {
         var text = String(key);
@@ -100,6 +111,19 @@ internal sealed class YamlMap
         return choices.TryGetValue(text.Trim().ToLowerInvariant(), out var v)
             ? v
             : throw Error(key, Get(key), text, "one of " + string.Join(", ", choices.Keys));
+    }
+
+    /// <summary>A boolean written <c>true</c> or <c>false</c>; anything else (yes, 1, a typo) is an input error, never a silent default.</summary>
+    public bool? Bool(string key)
+    {
+        var text = String(key);
+        if (text is null) return null;
+        return text.Trim().ToLowerInvariant() switch
+        {
+            "true" => true,
+            "false" => false,
+            _ => throw Error(key, Get(key), text, "true or false"),
+        };
     }
 
     public YamlMap? Map(string key)

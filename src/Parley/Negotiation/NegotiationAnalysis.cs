@@ -60,11 +60,38 @@ public sealed record NegotiationResult(
 /// <summary>Runs <see cref="NegotiationResult"/>.</summary>
 public static class NegotiationAnalysis
 {
+    /// <summary>Package spaces up to this many packages are enumerated (every package priced); CLI <c>--max-enumerate</c>. Default 20,000.</summary>
+    public const long DefaultEnumerationLimit = 20_000;
+
+    /// <summary>Largest package space (product of the option counts) analysed at all; CLI <c>--max-packages</c>. Default 100,000.</summary>
+    public const long DefaultPackageLimit = 100_000;
+
+    /// <summary>Most packages the search of a large space prices before its local search stops: 20,000.</summary>
+    public const int SearchBudget = 20_000;
+
+    /// <summary>Refuses, before any solve, limits that are not positive and a package space above <paramref name="packageLimit"/>.</summary>
+    public static void CheckLimits(NegotiationSpec spec, long enumerationLimit, long packageLimit)
+    {
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        if (enumerationLimit < 1)
+            throw new ParleyInputException("(command line)", null, "--max-enumerate", enumerationLimit.ToString(inv), "a positive number of packages");
+        if (packageLimit < 1)
+            throw new ParleyInputException("(command line)", null, "--max-packages", packageLimit.ToString(inv), "a positive number of packages");
+        if (spec.PackageCount > packageLimit)
+            throw new ParleyInputException(spec.SourceFile, null, "issues",
+                spec.PackageCount == long.MaxValue ? $"more than {long.MaxValue:N0} packages" : $"{spec.PackageCount.ToString("N0", inv)} packages",
+                $"at most {packageLimit.ToString("N0", inv)} packages (the product of the option counts; Parley's limit, raised with --max-packages N); merge or drop options");
+    }
+
     /// <summary>Runs the analysis. <paramref name="sensitivity"/> re-solves every package at two other elasticities.
     /// Package spaces up to <paramref name="enumerationLimit"/> packages are enumerated; larger ones are searched
-    /// (<see cref="PackageSearch"/>), and <see cref="NegotiationResult.Search"/> says how many packages were priced.</summary>
-    public static NegotiationResult Run(NegotiationSpec spec, Action<int, int>? progress = null, bool sensitivity = true, long enumerationLimit = 20_000)
+    /// (<see cref="PackageSearch"/>, whose local search stops at <see cref="SearchBudget"/> priced packages), and
+    /// <see cref="NegotiationResult.Search"/> says how many packages were priced. A space larger than
+    /// <paramref name="packageLimit"/> (default <see cref="DefaultPackageLimit"/>) is refused up front with an input error.</summary>
+    public static NegotiationResult Run(NegotiationSpec spec, Action<int, int>? progress = null, bool sensitivity = true, long enumerationLimit = DefaultEnumerationLimit,
+        long packageLimit = DefaultPackageLimit)
     {
+        CheckLimits(spec, enumerationLimit, packageLimit);
         var sw = Stopwatch.StartNew();
         var evaluator = new NegotiationEvaluator(spec);
         var batna = evaluator.EvaluateBatna();
@@ -76,7 +103,7 @@ public static class NegotiationAnalysis
             packages = Package.Enumerate(spec, enumerationLimit);
             outcomes = evaluator.EvaluateAll(packages, progress);
         }
-        else (packages, outcomes, search) = PackageSearch.Run(spec, evaluator, batna, progress);
+        else (packages, outcomes, search) = PackageSearch.Run(spec, evaluator, batna, progress, SearchBudget);
         var u1 = outcomes.Select(o => o.Utility1).ToArray();
         var u2 = outcomes.Select(o => o.Utility2).ToArray();
         var bargaining = RiskAttitude.Solve(u1, u2, batna.Utility1, batna.Utility2, spec.Parties[0].RiskAversion, spec.Parties[1].RiskAversion);

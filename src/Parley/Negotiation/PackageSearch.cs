@@ -14,7 +14,7 @@ namespace Parley.Negotiation;
 internal static class PackageSearch
 {
     public static (IReadOnlyList<Package> Packages, IReadOnlyList<PackageOutcome> Outcomes, string Note) Run(
-        NegotiationSpec spec, NegotiationEvaluator evaluator, PackageOutcome batna, Action<int, int>? progress)
+        NegotiationSpec spec, NegotiationEvaluator evaluator, PackageOutcome batna, Action<int, int>? progress, long budget)
     {
         var issues = spec.Issues;
         var packages = new List<Package>();
@@ -88,11 +88,14 @@ internal static class PackageSearch
             var r = RiskAttitude.Solve(outcomes.Select(o => o.Utility1).ToArray(), outcomes.Select(o => o.Utility2).ToArray(),
                 batna.Utility1, batna.Utility2, spec.Parties[0].RiskAversion, spec.Parties[1].RiskAversion);
             var focus = r.Frontier.Concat(new[] { r.Nash, r.KalaiSmorodinsky }.OfType<int>()).Distinct();
-            var next = focus.SelectMany(i => Neighbours(packages[i].Choices)).Where(c => !priced.ContainsKey(Key(c))).ToList();
-            if (next.Count == 0) break;
+            // Local search stops at the budget (the screening above is bounded by the package limit checked up front).
+            var next = focus.SelectMany(i => Neighbours(packages[i].Choices)).Where(c => !priced.ContainsKey(Key(c)))
+                .DistinctBy(Key).Take((int)Math.Min(int.MaxValue, Math.Max(0, budget - packages.Count))).ToList();
+            if (next.Count == 0 || packages.Count >= budget) break;
             Price(next);
         }
+        var stop = packages.Count >= budget ? $"; local search stopped at the budget of {budget:N0} priced packages" : "";
         return (packages, outcomes,
-            $"searched: {packages.Count:N0} of {spec.PackageCount:N0} packages priced (additive screening, then {rounds} round{(rounds == 1 ? "" : "s")} of local search around the frontier)");
+            $"searched: {packages.Count:N0} of {spec.PackageCount:N0} packages priced (additive screening, then {rounds} round{(rounds == 1 ? "" : "s")} of local search around the frontier{stop})");
     }
 }

@@ -57,6 +57,7 @@ public static class MultiSectorScenario
     {
         "USD MILLIONS" => 1,
         "USD THOUSANDS" => 1e-3,
-        _ => 1e-6,
+        "USD" => 1e-6,
+        var other => throw new ParleyInputException(d.Name, null, "money_unit", other, "USD, USD thousands or USD millions"),
     };
 }

@@ -138,6 +138,8 @@ public static class ScenarioFile
         {
             var mode = r.Enum("mode", Modes) ?? RetaliationMode.None;
             var rate = r.Number("rate", 0, Data.WorldDatasetReader.MaxTariff);
+            if (mode != RetaliationMode.None && kind == ModelKind.MultiSector)
+                throw r.Error("mode", null, r.String("mode"), "mode: none for the multi-sector model (retaliation is modelled by the one-sector model only; list the retaliating tariffs under 'tariffs.changes' instead)");
             if (mode == RetaliationMode.Uniform && rate is null)
                 throw r.Error("rate", null, null, "a rate for uniform retaliation, e.g. 'rate: 0.25'");
             retaliation = new Retaliation(mode, r.String("against") ?? "USA",

@@ -135,7 +135,8 @@ public class WorldDatasetReaderTests
     [InlineData("exporter,importer,value\nUSA,XXX,100\n", "importer", "XXX", 2)]
     [InlineData("exporter,importer,value\nUSA,JPN,100\nUSA,JPN,5\n", "exporter,importer", "USA,JPN", 3)]
     [InlineData("exporter,importer,value\nUSA,JPN,-1\n", "value", "-1", 2)]
-    [InlineData("exporter,importer,value\nUSA,JPN\n", "value", "USA,JPN", 2)]
+    [InlineData("exporter,importer,value\nUSA,JPN\n", "(row)", "2 fields", 2)]
+    [InlineData("exporter,importer,value\nUSA,JPN,1,9\n", "(row)", "4 fields", 2)]
     public void Long_format_errors_name_line_field_and_value(string content, string field, string value, int line)
     {
         using var tmp = new TempFolder();
