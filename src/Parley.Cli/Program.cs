@@ -65,7 +65,12 @@ internal static class Program
         try
         {
             CheckArguments(args);
-            return app.Run(args);
+            // Commands return 0 or throw; any other code is Spectre's own usage outcome (a branch such as `parley tariffs` given
+            // without a command prints its help and returns 1): report it as a usage error.
+            var code = app.Run(args);
+            if (code == Ok) return Ok;
+            error.WriteLine($"error: '{string.Join(' ', args)}' is not a complete command (run 'parley --help')");
+            return InputError;
         }
         catch (AggregateException e) when (Unwrap(e) is { } inner)
         {

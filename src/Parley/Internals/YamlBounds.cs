@@ -17,11 +17,13 @@ internal static class YamlBounds
         long nodes = 0;
         var anchorSize = new Dictionary<string, long>(StringComparer.Ordinal);
         var open = new Stack<(string? Anchor, long Start)>();
+        var lastLine = 1;
         try
         {
             while (parser.MoveNext())
             {
                 var e = parser.Current!;
+                lastLine = Line(e);
                 switch (e)
                 {
                     case DocumentStart when ++documents > 1:
@@ -54,6 +56,12 @@ internal static class YamlBounds
         catch (YamlException ex)
         {
             throw YamlMap.SyntaxError(file, ex);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet's parser reports some malformed flow collections this way, without a position: name the line
+            // after the last well-formed event.
+            throw new ParleyInputException(file, lastLine, "(syntax)", null, $"valid YAML after this line (an unclosed '{{' or '[' perhaps; {YamlMap.FirstLine(ex.Message)})");
         }
     }
 
