@@ -10,7 +10,7 @@ internal static class InputFiles
         if (path.Length == 0 || path.Any(char.IsControl))
             throw new ParleyInputException(Visible(path), null, "(path)", Visible(path), $"the path of a {kind}, without control characters such as NUL");
         if (!File.Exists(path))
-            throw new ParleyInputException(path, null, "(file)", null, Directory.Exists(path) ? $"a {kind}, not a directory" : $"an existing file (a {kind})");
+            throw new ParleyInputException(path, null, "(file)", null, Directory.Exists(path) ? $"a {kind}, not a directory" : $"an existing {kind} (no existing file has this path)");
     }
 
     /// <summary>The whole text of a small file, refused when larger than <paramref name="maxBytes"/>.</summary>

@@ -120,10 +120,10 @@ public class InputProbeTests
                  })
         {
             var file = tmp.Write("e.yaml", Fixtures.Estimation.Replace(from, to, StringComparison.Ordinal));
-            Assert.Equal(field, Assert.Throws<ParleyInputException>(() => Parley.Models.Estimation.EstimationFile.Read(file)).Field);
+            Assert.Equal(field, Assert.Throws<ParleyInputException>(() => Parley.Gravity.EstimationFile.Read(file)).Field);
         }
         var g = tmp.Write("g.yaml", Fixtures.Gravity.Replace("variant: gegravity", "variant: gegravity2", StringComparison.Ordinal));
-        Assert.Equal("variant", Assert.Throws<ParleyInputException>(() => Parley.Models.Gravity.GravityExperiment.Read(g)).Field);
+        Assert.Equal("variant", Assert.Throws<ParleyInputException>(() => Parley.Gravity.GravityExperiment.Read(g)).Field);
     }
 
     [Fact]
