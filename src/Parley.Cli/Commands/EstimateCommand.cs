@@ -25,24 +25,24 @@ internal sealed class EstimateCommand : Command<EstimateCommand.Settings>
         if (format is not ("table" or "csv" or "markdown" or "latex" or "json"))
             throw new ParleyInputException("(command line)", null, "--format", s.Format, "table, csv, markdown, latex or json");
         var spec = EstimationFile.Read(s.File);
+        using var output = s.Out is { } dir ? OutputDirectory.Open(dir) : null; // before estimating, not after
         var results = spec.Columns.Select(c => GravityEstimator.Estimate(c)).ToArray();
         var console = AnsiConsoleAccessor.Console;
         var writer = console.Profile.Out.Writer;
-        if (s.Out is { } dir)
+        if (output is not null)
         {
             string[] files = ["table.csv", "table.md", "table.tex", "results.json", OutputDirectory.ManifestFile];
-            var full = OutputDirectory.Prepare(dir, files);
-            System.IO.File.WriteAllText(Path.Combine(full, "table.csv"), RegressionTable.Csv(results));
-            System.IO.File.WriteAllText(Path.Combine(full, "table.md"), RegressionTable.Markdown(spec.Name, results));
-            System.IO.File.WriteAllText(Path.Combine(full, "table.tex"), RegressionTable.Latex(spec.Name, results));
-            System.IO.File.WriteAllText(Path.Combine(full, "results.json"), Json(results));
+            output.WriteText("table.csv", RegressionTable.Csv(results));
+            output.WriteText("table.md", RegressionTable.Markdown(spec.Name, results));
+            output.WriteText("table.tex", RegressionTable.Latex(spec.Name, results));
+            output.WriteText("results.json", Json(results));
             var manifest = new RunManifest(RunManifest.ParleyVersion, "parley estimate " + s.File, s.File, RunManifest.Sha256(s.File), spec.DataSource,
                 Path.GetFileName(Path.GetDirectoryName(spec.DataSource) ?? ""), "gravity estimation (OLS / PPML with high-dimensional fixed effects)",
                 results.ToDictionary(r => $"column {r.Name}", r => $"{r.Method}, N = {r.Observations}, {r.VceDescription}"),
                 results.Select(r => new Parley.Models.Numerics.SolverDiagnostics(r.Method == EstimationMethod.Ppml ? "PPML IRLS" : "OLS", r.Converged, r.Iterations, 0, 0, 1e-10, $"column {r.Name}", r.ElapsedMilliseconds)).ToArray(),
                 RunManifest.Now, RunManifest.MachineDescription);
-            System.IO.File.WriteAllText(Path.Combine(full, OutputDirectory.ManifestFile), JsonSerializer.Serialize(manifest, ScenarioReport.Json));
-            console.MarkupLine($"Wrote {string.Join(", ", files)} to [bold]{Markup.Escape(full)}[/]");
+            var full = output.Commit(manifest);
+            if (format == "table") console.MarkupLine($"Wrote {string.Join(", ", files)} to [bold]{Markup.Escape(full)}[/]");
         }
         switch (format)
         {

@@ -1,8 +1,8 @@
 using Parley.Gravity;
 using System.ComponentModel;
 using System.Globalization;
-using System.Text;
 using Parley.Models.Gravity;
+using Parley.Reports;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -34,6 +34,7 @@ internal sealed class GravitySimulateCommand : Command<GravitySimulateCommand.Se
         if (trials > s.MaxTrials)
             throw new ParleyInputException(s.Trials is null ? s.File : "(command line)", null, s.Trials is null ? "monte_carlo.trials" : "--monte-carlo", trials.ToString(CultureInfo.InvariantCulture),
                 $"at most {s.MaxTrials:N0} Monte Carlo trials (Parley's limit, raised with --max-trials N)");
+        using var output = s.Out is { } dir ? OutputDirectory.Open(dir) : null; // before computing, not after
         var result = x.Run();
         var console = AnsiConsoleAccessor.Console;
         MonteCarloResult? mc = null;
@@ -45,17 +46,17 @@ internal sealed class GravitySimulateCommand : Command<GravitySimulateCommand.Se
             });
         else if (trials > 0) mc = MonteCarlo.Run(x, trials);
         var csv = Csv(result, mc);
-        if (s.Out is { } dir)
+        if (output is not null)
         {
-            var full = Parley.Reports.OutputDirectory.Prepare(dir, ["results.csv", Parley.Reports.OutputDirectory.ManifestFile]);
-            System.IO.File.WriteAllText(Path.Combine(full, "results.csv"), csv);
+            output.WriteText("results.csv", csv);
             var manifest = new RunManifest(RunManifest.ParleyVersion, "parley gravity simulate " + s.File, s.File,
                 RunManifest.Sha256(s.File), x.Data.Source, "gravity sample data", $"structural gravity GE ({x.Variant} variant)",
                 new Dictionary<string, string> { ["sigma"] = x.Sigma.ToString(CultureInfo.InvariantCulture), ["reference_importer"] = x.Reference,
                     ["monte_carlo_trials"] = trials.ToString(CultureInfo.InvariantCulture), ["monte_carlo_failed"] = (mc?.Failed ?? 0).ToString(CultureInfo.InvariantCulture) },
                 [new Parley.Models.Numerics.SolverDiagnostics("Newton on log multilateral resistances", true, result.Baseline.Iterations, result.Baseline.Iterations,
                     result.Baseline.Residual, 1e-12, "MR system", 0)], RunManifest.Now, RunManifest.MachineDescription);
-            System.IO.File.WriteAllText(Path.Combine(full, Parley.Reports.OutputDirectory.ManifestFile), System.Text.Json.JsonSerializer.Serialize(manifest, Parley.Reports.ScenarioReport.Json));
+            var written = output.Commit(manifest);
+            if (format != "csv") console.MarkupLine($"Wrote results.csv, manifest.json to [bold]{Markup.Escape(written)}[/]");
         }
         if (format == "csv")
         {
@@ -81,17 +82,14 @@ internal sealed class GravitySimulateCommand : Command<GravitySimulateCommand.Se
         return Program.Ok;
     }
 
+    /// <summary>Long CSV <c>country,statistic,value</c>; the unit of each value is in its statistic (gegravity's definitions: % changes, the welfare statistic a ratio).</summary>
     private static string Csv(GravityResult result, MonteCarloResult? mc)
     {
-        var sb = new StringBuilder("country,statistic,value\n");
-        foreach (var c in result.Countries)
-            foreach (var (name, get) in MonteCarlo.Statistics)
-                sb.Append(c.Country).Append(',').Append(name).Append(',').Append(GravityExperiment.F(get(c))).Append('\n');
+        var rows = result.Countries.SelectMany(c => MonteCarlo.Statistics.Select(s => (IReadOnlyList<string>)[c.Country, s.Name, CsvOutput.Number(s.Get(c))]));
         if (mc is not null)
-            foreach (var m in mc.Summaries)
-                foreach (var (suffix, value) in new[] { ("mc_mean", m.Mean), ("mc_sd", m.StdDev), ("mc_p2_5", m.Lower), ("mc_p97_5", m.Upper) })
-                    sb.Append(m.Country).Append(',').Append(m.Statistic).Append('_').Append(suffix).Append(',').Append(GravityExperiment.F(value)).Append('\n');
-        return sb.ToString();
+            rows = rows.Concat(mc.Summaries.SelectMany(m => new[] { ("mc_mean", m.Mean), ("mc_sd", m.StdDev), ("mc_p2_5", m.Lower), ("mc_p97_5", m.Upper) }
+                .Select(x => (IReadOnlyList<string>)[m.Country, m.Statistic + "_" + x.Item1, CsvOutput.Number(x.Item2)])));
+        return CsvOutput.Text(["country", "statistic", "value"], rows);
     }
 
     private static string F(double v) => v.ToString("F4", CultureInfo.InvariantCulture);

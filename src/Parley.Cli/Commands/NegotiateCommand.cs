@@ -26,6 +26,7 @@ internal sealed class NegotiateCommand : Command<NegotiateCommand.Settings>
         var options = new NegotiationRunOptions { Sensitivity = !s.NoSensitivity, EnumerationLimit = s.MaxEnumerate, PackageLimit = s.MaxPackages }.Validated();
         var spec = NegotiationRunner.Load(s.File);
         NegotiationAnalysis.CheckLimits(spec, options.EnumerationLimit, options.PackageLimit);
+        using var output = s.Out is { } dir ? OutputDirectory.Open(dir) : null; // before pricing packages, not after
         NegotiationResult? result = null;
         if (console.Profile.Capabilities.Interactive)
             console.Progress().Start(ctx =>
@@ -37,9 +38,9 @@ internal sealed class NegotiateCommand : Command<NegotiateCommand.Settings>
         else
             result = NegotiationRunner.Run(spec, options);
         Summary(console, result!, full: true);
-        if (s.Out is { } dir)
+        if (output is not null)
         {
-            var written = NegotiationReport.Write(result!, NegotiationRunner.Manifest(result!, "parley negotiate " + s.File), dir);
+            var written = NegotiationReport.Write(result!, NegotiationRunner.Manifest(result!, "parley negotiate " + s.File), output);
             console.MarkupLine($"Wrote {string.Join(", ", NegotiationReport.Files)} to [bold]{Markup.Escape(written)}[/]");
         }
         return Program.Ok;

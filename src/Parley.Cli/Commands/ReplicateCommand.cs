@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
-using nietras.SeparatedValues;
+using Parley.Reports;
 using Parley.Data;
 using Parley.Replication;
 using Spectre.Console;
@@ -52,13 +52,13 @@ internal sealed class ReplicateCommand : Command<ReplicateCommand.Settings>
     /// <summary>CSV text with columns exactly <c>region,statistic,value,unit</c>.</summary>
     public static string Cp2015Csv(Cp2015Report report)
     {
-        using var writer = Sep.New(',').Writer(o => o with { Escape = true }).ToText();
+        using var writer = CsvOutput.ToText("region", "statistic", "value", "unit");
         foreach (var r in report.Rows)
         {
             using var row = writer.NewRow();
             row["region"].Set(r.Region);
             row["statistic"].Set(r.Statistic);
-            row["value"].Set(r.Value.ToString("R", CultureInfo.InvariantCulture));
+            row["value"].Set(CsvOutput.Number(r.Value));
             row["unit"].Set(r.Unit);
         }
         return writer.ToString();
@@ -67,7 +67,7 @@ internal sealed class ReplicateCommand : Command<ReplicateCommand.Settings>
     /// <summary>CSV text with columns exactly <c>table,case,row_label,column_label,value,unit</c>.</summary>
     public static string ToCsv(ReplicationReport report)
     {
-        using var writer = Sep.New(',').Writer(o => o with { Escape = true }).ToText();
+        using var writer = CsvOutput.ToText("table", "case", "row_label", "column_label", "value", "unit");
         foreach (var c in report.Cells)
         {
             using var row = writer.NewRow();
@@ -75,7 +75,7 @@ internal sealed class ReplicateCommand : Command<ReplicateCommand.Settings>
             row["case"].Set(c.Case);
             row["row_label"].Set(c.RowLabel);
             row["column_label"].Set(c.ColumnLabel);
-            row["value"].Set(c.Value is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : "");
+            row["value"].Set(CsvOutput.Number(c.Value));
             row["unit"].Set(c.Unit);
         }
         return writer.ToString();

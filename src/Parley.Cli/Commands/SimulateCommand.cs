@@ -44,13 +44,14 @@ internal sealed class SimulateCommand : Command<SimulateCommand.Settings>
                 : settings.MaxIterations is null ? defaults.MaxIterations
                 : throw new ParleyInputException("(command line)", null, "--max-iterations", settings.MaxIterations.ToString(), "a positive integer"),
         };
+        using var output = settings.Out is { } dir ? OutputDirectory.Open(dir) : null; // before computing, not after
         var result = ScenarioRunner.Run(scenario, "parley simulate " + settings.File, solver);
         console.Write(ResultTables.Summary(result));
         if (ResultTables.SectorFocus(result) is { } focus) console.Write(focus);
         foreach (var d in result.Diagnostics) console.MarkupLine($"[grey]{Markup.Escape(d.ToString())}[/]");
-        if (settings.Out is { } dir)
+        if (output is not null)
         {
-            var written = ScenarioReport.Write(result, dir);
+            var written = ScenarioReport.Write(result, output);
             console.MarkupLine($"Wrote {string.Join(", ", ScenarioReport.FilesFor(result))} to [bold]{Markup.Escape(written)}[/]");
         }
         return Program.Ok;

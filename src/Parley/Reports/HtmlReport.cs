@@ -88,7 +88,7 @@ public static class HtmlReport
     public static string WelfareChart(IReadOnlyList<ReportRow> rows)
     {
         const int barHeight = 26, labelWidth = 90, plotWidth = 560, top = 10;
-        var max = Math.Max(0.01, rows.Max(r => Math.Abs(r.Welfare)));
+        var max = Math.Max(0.01, rows.Select(r => Math.Abs(r.Welfare)).DefaultIfEmpty(0).Max()); // no rows: an empty chart
         var zero = labelWidth + plotWidth / 2.0;
         var scale = (plotWidth / 2.0 - 60) / max; // leave room for the value labels beside the longest bars
         var digits = max < 0.1 ? "F3" : "F2";

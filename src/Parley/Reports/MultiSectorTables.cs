@@ -7,11 +7,28 @@ namespace Parley.Reports;
 /// <summary>CSV tables of a multi-sector result: regions, region × sector, bilateral imports, welfare decompositions.</summary>
 public static class MultiSectorTables
 {
+    /// <summary>Header of regions.csv (money columns name the dataset's unit, e.g. <c>USD millions</c>).</summary>
+    public static IReadOnlyList<string> RegionColumns(string moneyUnit) =>
+    [
+        "iso3", "name", "real_income_pct", "welfare_cp_first_order_pct", "terms_of_trade_pct", "volume_of_trade_pct", "real_wage_pct",
+        "nominal_wage_pct", "prices_pct", "exports_pct", "imports_pct", $"tariff_revenue_baseline ({moneyUnit})", $"tariff_revenue_counterfactual ({moneyUnit})",
+    ];
+
+    /// <summary>Header of sectors.csv (one row per region × sector).</summary>
+    public static IReadOnlyList<string> SectorColumns(string moneyUnit) =>
+        ["iso3", "sector_code", "sector", "gross_output_pct", "price_pct", "exports_pct", $"gross_output_baseline ({moneyUnit})"];
+
+    /// <summary>Header of bilateral.csv (one row per ordered pair of distinct regions).</summary>
+    public static readonly IReadOnlyList<string> BilateralColumns = ["exporter", "importer", "imports_pct"];
+
+    /// <summary>Header of decomposition.csv: region n's CP (2015) welfare terms by partner i or sector j.</summary>
+    public static readonly IReadOnlyList<string> DecompositionColumns = ["region", "by", "key", "terms_of_trade_pct", "volume_of_trade_pct"];
+
     /// <summary>Writes regions.csv, sectors.csv, bilateral.csv and decomposition.csv into <paramref name="dir"/>.</summary>
     public static void Write(MultiSectorResult r, MultiSectorDataset d, string dir)
     {
         var f = ScenarioReport.F;
-        using (var w = Sep.New(',').Writer(o => o with { Escape = true }).ToFile(Path.Combine(dir, "regions.csv")))
+        using (var w = CsvOutput.ToFile(Path.Combine(dir, "regions.csv"), RegionColumns(d.MoneyUnit)))
             foreach (var o in r.Regions)
             {
                 using var row = w.NewRow();
@@ -29,7 +46,7 @@ public static class MultiSectorTables
                 row[$"tariff_revenue_baseline ({d.MoneyUnit})"].Set(f(o.TariffRevenueBaseline));
                 row[$"tariff_revenue_counterfactual ({d.MoneyUnit})"].Set(f(o.TariffRevenueCounterfactual));
             }
-        using (var w = Sep.New(',').Writer(o => o with { Escape = true }).ToFile(Path.Combine(dir, "sectors.csv")))
+        using (var w = CsvOutput.ToFile(Path.Combine(dir, "sectors.csv"), SectorColumns(d.MoneyUnit)))
             for (var n = 0; n < d.N; n++)
                 for (var j = 0; j < d.J; j++)
                 {
@@ -42,7 +59,7 @@ public static class MultiSectorTables
                     row["exports_pct"].Set(f(r.SectorExports[n * d.J + j]));
                     row[$"gross_output_baseline ({d.MoneyUnit})"].Set(f(r.Baseline.GrossOutput[n * d.J + j]));
                 }
-        using (var w = Sep.New(',').Writer(o => o with { Escape = true }).ToFile(Path.Combine(dir, "bilateral.csv")))
+        using (var w = CsvOutput.ToFile(Path.Combine(dir, "bilateral.csv"), BilateralColumns))
             for (var i = 0; i < d.N; i++)
                 for (var n = 0; n < d.N; n++)
                 {
@@ -52,7 +69,7 @@ public static class MultiSectorTables
                     row["importer"].Set(d.Regions[n].Iso3);
                     row["imports_pct"].Set(f(r.BilateralImports[i * d.N + n]));
                 }
-        using (var w = Sep.New(',').Writer(o => o with { Escape = true }).ToFile(Path.Combine(dir, "decomposition.csv")))
+        using (var w = CsvOutput.ToFile(Path.Combine(dir, "decomposition.csv"), DecompositionColumns))
             for (var n = 0; n < d.N; n++)
             {
                 var dec = r.Decompositions[n];

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using nietras.SeparatedValues;
 using Parley.Negotiation;
 
 namespace Parley.Reports;
@@ -16,62 +15,79 @@ public static class NegotiationReport
     /// <summary>Writes every output into <paramref name="directory"/> (guarded by <see cref="OutputDirectory"/>).</summary>
     public static string Write(NegotiationResult r, RunManifest manifest, string directory)
     {
-        var dir = OutputDirectory.Prepare(directory, Files.ToArray());
+        using var output = OutputDirectory.Open(directory);
+        return Write(r, manifest, output);
+    }
+
+    /// <summary>Writes every output into an opened run and commits it; returns the target's full path.</summary>
+    public static string Write(NegotiationResult r, RunManifest manifest, OutputDirectory output)
+    {
         var spec = r.Spec;
         var keys = r.Outcomes[0].Values.Keys.Order(StringComparer.Ordinal).ToArray();
         var frontier = r.Bargaining.Frontier.ToHashSet();
         var zopa = r.Bargaining.Zopa.ToHashSet();
+        string U1 = $"utility_{spec.Parties[0].Code}", U2 = $"utility_{spec.Parties[1].Code}";
+        string[] packageColumns = ["package", .. spec.Issues.Select(i => i.Id), U1, U2, "on_frontier", "in_zopa", .. keys.Select(OutcomeColumn)];
         void Packages(string file, IEnumerable<int> which)
         {
-            using var w = Sep.New(',').Writer(o => o with { Escape = true }).ToFile(Path.Combine(dir, file));
+            using var w = CsvOutput.ToFile(output.PathOf(file), packageColumns);
             foreach (var k in which)
             {
                 using var row = w.NewRow();
                 row["package"].Set(k.ToString(CultureInfo.InvariantCulture));
                 for (var i = 0; i < spec.Issues.Count; i++) row[spec.Issues[i].Id].Set(spec.Issues[i].Options[r.Packages[k].Choices[i]].Id);
-                row[$"utility_{spec.Parties[0].Code}"].Set(F(r.U1[k]));
-                row[$"utility_{spec.Parties[1].Code}"].Set(F(r.U2[k]));
+                row[U1].Set(F(r.U1[k]));
+                row[U2].Set(F(r.U2[k]));
                 row["on_frontier"].Set(frontier.Contains(k) ? "1" : "0");
                 row["in_zopa"].Set(zopa.Contains(k) ? "1" : "0");
-                foreach (var key in keys) row[key].Set(F(r.Outcomes[k].Values.GetValueOrDefault(key)));
+                foreach (var key in keys) row[OutcomeColumn(key)].Set(F(r.Outcomes[k].Values.GetValueOrDefault(key)));
             }
         }
         Packages("packages.csv", Enumerable.Range(0, r.Packages.Count));
         Packages("frontier.csv", r.Bargaining.Frontier);
-        using (var w = Sep.New(',').Writer(o => o with { Escape = true }).ToFile(Path.Combine(dir, "rounds.csv")))
+        using (var w = CsvOutput.ToFile(output.PathOf("rounds.csv"), "round", "date", "party", "package", U1, U2, "distance_to_frontier_utility",
+                   "move_tariff_points", "move_welfare_pct", "move_utility"))
             foreach (var p in r.Rounds)
             {
                 using var row = w.NewRow();
                 row["round"].Set(p.Round);
-                row["date"].Set(p.Date.ToString("yyyy-MM-dd"));
+                row["date"].Set(p.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 row["party"].Set(p.Party);
                 row["package"].Set(r.Packages[p.Package].Describe(spec));
-                row[$"utility_{spec.Parties[0].Code}"].Set(F(p.Utility1));
-                row[$"utility_{spec.Parties[1].Code}"].Set(F(p.Utility2));
-                row["distance_to_frontier"].Set(F(p.DistanceToFrontier));
-                row["move_tariff_points"].Set(p.MoveTariffPoints is { } t ? F(t) : "");
-                row["move_welfare_pct"].Set(p.MoveWelfare is { } m ? F(m) : "");
-                row["move_utility"].Set(p.MoveUtility is { } u ? F(u) : "");
+                row[U1].Set(F(p.Utility1));
+                row[U2].Set(F(p.Utility2));
+                row["distance_to_frontier_utility"].Set(F(p.DistanceToFrontier));
+                row["move_tariff_points"].Set(CsvOutput.Number(p.MoveTariffPoints));
+                row["move_welfare_pct"].Set(CsvOutput.Number(p.MoveWelfare));
+                row["move_utility"].Set(CsvOutput.Number(p.MoveUtility));
             }
-        using (var w = Sep.New(',').Writer(o => o with { Escape = true }).ToFile(Path.Combine(dir, "offers.csv")))
+        using (var w = CsvOutput.ToFile(output.PathOf("offers.csv"), $"strategy_{spec.Parties[0].Code}", $"strategy_{spec.Parties[1].Code}", "deadline_rounds",
+                   "agreement", "round", U1, U2))
             foreach (var o in r.Offers)
             {
                 using var row = w.NewRow();
                 row[$"strategy_{spec.Parties[0].Code}"].Set(o.Strategy1.Name);
                 row[$"strategy_{spec.Parties[1].Code}"].Set(o.Strategy2.Name);
-                row["deadline"].Set(o.Deadline.ToString(CultureInfo.InvariantCulture));
+                row["deadline_rounds"].Set(o.Deadline.ToString(CultureInfo.InvariantCulture));
                 row["agreement"].Set(o.Agreement is { } a ? r.Packages[a].Describe(spec) : "no agreement (BATNA)");
                 row["round"].Set(o.Round.ToString(CultureInfo.InvariantCulture));
-                row[$"utility_{spec.Parties[0].Code}"].Set(F(o.Utility1));
-                row[$"utility_{spec.Parties[1].Code}"].Set(F(o.Utility2));
+                row[U1].Set(F(o.Utility1));
+                row[U2].Set(F(o.Utility2));
             }
-        File.WriteAllText(Path.Combine(dir, "solutions.json"), JsonSerializer.Serialize(Solutions(r), ScenarioReport.Json));
-        File.WriteAllText(Path.Combine(dir, "report.html"), Html(r, manifest));
-        File.WriteAllText(Path.Combine(dir, OutputDirectory.ManifestFile), JsonSerializer.Serialize(manifest, ScenarioReport.Json));
-        return dir;
+        output.WriteText("solutions.json", JsonSerializer.Serialize(Solutions(r), ScenarioReport.Json));
+        output.WriteText("report.html", Html(r, manifest));
+        return output.Commit(manifest);
     }
 
-    private static string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// Column of an outcome key such as <c>USA/welfare</c>: <c>USA/welfare_pct</c>. Outcomes are % changes from the
+    /// baseline; tariff revenue and trade balances are % points of baseline income (<c>_pct_points</c>).
+    /// </summary>
+    public static string OutcomeColumn(string key) =>
+        key[(key.IndexOf('/') + 1)..] is var outcome && (outcome.StartsWith("tariff_revenue", StringComparison.Ordinal) || outcome.StartsWith("trade_balance", StringComparison.Ordinal))
+            ? key + "_pct_points" : key + "_pct";
+
+    private static string F(double v) => CsvOutput.Number(v);
 
     /// <summary>The solutions as a JSON-ready object.</summary>
     public static object Solutions(NegotiationResult r)

@@ -9,18 +9,13 @@ public static class RegressionTable
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    /// <summary>CSV with columns exactly <c>column,variable,coefficient,std_error,n_obs</c>.</summary>
-    public static string Csv(IReadOnlyList<RegressionResult> results)
-    {
-        var sb = new StringBuilder("column,variable,coefficient,std_error,n_obs\n");
-        foreach (var r in results)
-            foreach (var c in r.Coefficients)
-                sb.Append(Escape(r.Name)).Append(',').Append(Escape(c.Variable)).Append(',').Append(c.Estimate.ToString("R", Inv)).Append(',')
-                  .Append(c.StdError.ToString("R", Inv)).Append(',').Append(r.Observations.ToString(Inv)).Append('\n');
-        return sb.ToString();
-    }
+    /// <summary>Header of <see cref="Csv"/>.</summary>
+    public static readonly IReadOnlyList<string> CsvColumns = ["column", "variable", "coefficient", "std_error", "n_obs"];
 
-    private static string Escape(string s) => s.Contains(',') || s.Contains('"') ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
+    /// <summary>CSV with columns exactly <c>column,variable,coefficient,std_error,n_obs</c> (full precision, RFC 4180 quoting).</summary>
+    public static string Csv(IReadOnlyList<RegressionResult> results) => CsvOutput.Text(CsvColumns,
+        results.SelectMany(r => r.Coefficients.Select(c => (IReadOnlyList<string>)
+            [r.Name, c.Variable, CsvOutput.Number(c.Estimate), CsvOutput.Number(c.StdError), CsvOutput.Number(r.Observations)])));
 
     private static IReadOnlyList<string> Variables(IReadOnlyList<RegressionResult> results) =>
         results.SelectMany(r => r.Coefficients.Select(c => c.Variable)).Distinct().OrderBy(v => v == "intercept" ? 1 : 0).ToArray();

@@ -12,7 +12,7 @@ public static class ScenarioReport
     /// <summary>Files written for every scenario.</summary>
     public static readonly IReadOnlyList<string> CommonFiles = ["summary.csv", "result.json", "report.html", OutputDirectory.ManifestFile];
 
-    /// <summary>Every file name <see cref="Write"/> may produce (one-sector: countries.csv; multi-sector: the other four).</summary>
+    /// <summary>Every file name <see cref="Write(ScenarioResult, string)"/> may produce (one-sector: countries.csv; multi-sector: the other four).</summary>
     public static readonly IReadOnlyList<string> AllFiles = [.. CommonFiles, "countries.csv", "regions.csv", "sectors.csv", "bilateral.csv", "decomposition.csv"];
 
     /// <summary>Files written for a given result.</summary>
@@ -32,20 +32,26 @@ public static class ScenarioReport
     /// <summary>Writes all outputs into <paramref name="directory"/> (see <see cref="OutputDirectory"/>); returns the full path.</summary>
     public static string Write(ScenarioResult result, string directory)
     {
-        var dir = OutputDirectory.Prepare(directory, AllFiles.ToArray());
-        WriteSummary(result, Path.Combine(dir, "summary.csv"));
+        using var output = OutputDirectory.Open(directory);
+        return Write(result, output);
+    }
+
+    /// <summary>Writes all outputs into an opened run and commits it; returns the target's full path.</summary>
+    public static string Write(ScenarioResult result, OutputDirectory output)
+    {
+        WriteSummary(result, output.PathOf("summary.csv"));
         object details;
         if (result.MultiSector is { } ms && result.MultiSectorData is { } data)
         {
-            MultiSectorTables.Write(ms, data, dir);
+            MultiSectorTables.Write(ms, data, output.Staging);
             details = new { regions = ms.Regions, money_unit = data.MoneyUnit, data_note = data.Notes };
         }
         else
         {
-            WriteCountries(result, Path.Combine(dir, "countries.csv"));
+            WriteCountries(result, output.PathOf("countries.csv"));
             details = new { countries = result.Result.Countries, world = result.Result.World };
         }
-        File.WriteAllText(Path.Combine(dir, "result.json"), JsonSerializer.Serialize(new
+        output.WriteText("result.json", JsonSerializer.Serialize(new
         {
             scenario = result.Scenario.Name,
             description = result.Scenario.Description,
@@ -55,9 +61,8 @@ public static class ScenarioReport
             details,
             diagnostics = result.Diagnostics,
         }, Json));
-        File.WriteAllText(Path.Combine(dir, "report.html"), HtmlReport.Render(result));
-        File.WriteAllText(Path.Combine(dir, OutputDirectory.ManifestFile), JsonSerializer.Serialize(result.Manifest, Json));
-        return dir;
+        output.WriteText("report.html", HtmlReport.Render(result));
+        return output.Commit(result.Manifest);
     }
 
     /// <summary>Unit notes carried into JSON outputs.</summary>
@@ -69,11 +74,25 @@ public static class ScenarioReport
         ["tariff_revenue_share"] = "fraction of factual absorption",
     };
 
-    internal static string F(double? v) => v is { } x ? x.ToString("R", CultureInfo.InvariantCulture) : "";
+    internal static string F(double? v) => CsvOutput.Number(v);
+
+    private static readonly string[] StatisticColumns =
+        ["welfare_pct", "deficit_pct", "exports_to_gdp_pct", "imports_to_gdp_pct", "employment_pct", "prices_pct", "real_wage_pct"];
+
+    /// <summary>Header of countries.csv.</summary>
+    public static readonly IReadOnlyList<string> CountryColumns =
+        ["iso3", "name", .. StatisticColumns, "tariff_revenue_usd_thousands", "tariff_revenue_share_of_absorption"];
+
+    /// <summary>Header of summary.csv.</summary>
+    public static readonly IReadOnlyList<string> SummaryColumns =
+    [
+        "label", "name", "members", .. StatisticColumns, "tariff_revenue_usd_millions", "exports_pct", "imports_pct",
+        "welfare_cp_first_order_pct", "terms_of_trade_pct", "volume_of_trade_pct",
+    ];
 
     private static void WriteCountries(ScenarioResult r, string path)
     {
-        using var writer = Sep.New(',').Writer().ToFile(path);
+        using var writer = CsvOutput.ToFile(path, CountryColumns);
         foreach (var c in r.Result.Countries)
         {
             using var row = writer.NewRow();
@@ -99,7 +118,7 @@ public static class ScenarioReport
 
     private static void WriteSummary(ScenarioResult r, string path)
     {
-        using var writer = Sep.New(',').Writer().ToFile(path);
+        using var writer = CsvOutput.ToFile(path, SummaryColumns);
         foreach (var c in r.Rows)
         {
             using var row = writer.NewRow();

@@ -11,15 +11,15 @@
 //  - (region, sector) cells with no output or no purchases get a 1-USD domestic placeholder flow (as in CP's data);
 //  - tariffs: none in the data year (WIOD has no tariff layer); trade elasticities mapped from CP (2015).
 using System.Globalization;
-using nietras.SeparatedValues;
 using Parley.Internals;
+using Parley.Reports;
 
 namespace Parley.Data.Build;
 
 /// <summary>Builds <c>data/wiod-2011</c> from the WIOD 2013-release table for 2011.</summary>
 public static class WiodBuilder
 {
-    /// <summary>Marker written into the manifest; a folder holding it may be rebuilt in place.</summary>
+    /// <summary>Line written into dataset.yaml naming the builder (reuse of an output folder is decided by its manifest.json, see OutputDirectory).</summary>
     public const string Marker = "built_by: parley data build-wiod";
 
     private const double Placeholder = 1e-6; // 1 USD in millions
@@ -60,7 +60,7 @@ public static class WiodBuilder
     /// <summary>What the build did (counts for the provenance file and the CLI).</summary>
     public sealed record BuildSummary(int Regions, int Sectors, int NegativeCellsZeroed, int Placeholders, int InputScaled, int AlphaClipped, IReadOnlyDictionary<string, double> Elasticities);
 
-    /// <summary>Builds the dataset from <paramref name="wiodDir"/> (the WIOD files) into <paramref name="outDir"/>.</summary>
+    /// <summary>Builds the dataset from <paramref name="wiodDir"/> (the WIOD files) into <paramref name="outDir"/> (the caller guards it, e.g. with OutputDirectory).</summary>
     public static BuildSummary Build(string wiodDir, MultiSectorDataset cp2015, string outDir)
     {
         var labels = CsvTable.Read(Path.Combine(wiodDir, "wiot2011_labels.csv"));
@@ -163,7 +163,7 @@ public static class WiodBuilder
 
         Directory.CreateDirectory(outDir);
         var inv = CultureInfo.InvariantCulture;
-        string F(double v) => v.ToString("R", inv);
+        string F(double v) => CsvOutput.Number(v);
         string Iso(int r) => RegionNames[regionCodes[r]].Iso3;
         Write(Path.Combine(outDir, "regions.csv"), ["region_index", "region", "iso3", "wiod_code"],
             Enumerable.Range(0, n).Select(r => new[] { (r + 1).ToString(inv), RegionNames[regionCodes[r]].Name, Iso(r), regionCodes[r] }));
@@ -253,20 +253,5 @@ public static class WiodBuilder
         return result;
     }
 
-    private static void Write(string path, string[] header, IEnumerable<string[]> rows)
-    {
-        using var writer = Sep.New(',').Writer(o => o with { Escape = true }).ToFile(path);
-        var any = false;
-        foreach (var values in rows)
-        {
-            any = true;
-            using var row = writer.NewRow();
-            for (var c = 0; c < header.Length; c++) row[header[c]].Set(values[c]);
-        }
-        if (!any)
-        {
-            writer.Header.Add(header);
-            writer.Header.Write();
-        }
-    }
+    private static void Write(string path, string[] header, IEnumerable<string[]> rows) => CsvOutput.File(path, header, rows);
 }
