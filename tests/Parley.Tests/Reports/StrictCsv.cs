@@ -29,9 +29,10 @@ internal static class StrictCsv
         public int Column(string name) => Array.IndexOf(Header, name) is var i and >= 0 ? i : throw new KeyNotFoundException(name);
     }
 
-    public static Table Read(string path) => Parse(File.ReadAllText(path), path);
+    /// <summary>Reads a file; <paramref name="unitsInNames"/> off for dataset files, whose unit is the manifest's money_unit.</summary>
+    public static Table Read(string path, bool unitsInNames = true) => Parse(File.ReadAllText(path), path, unitsInNames);
 
-    public static Table Parse(string text, string source)
+    public static Table Parse(string text, string source, bool unitsInNames = true)
     {
         using var reader = Sep.Reader(o => o with { Unescape = true, DisableColCountCheck = false, HasHeader = true }).FromText(text);
         var header = reader.Header.ColNames.ToArray();
@@ -46,11 +47,11 @@ internal static class StrictCsv
             rows.Add(fields);
         }
         var table = new Table(header, rows);
-        CheckNumbers(table, source);
+        CheckNumbers(table, source, unitsInNames);
         return table;
     }
 
-    private static void CheckNumbers(Table t, string source)
+    private static void CheckNumbers(Table t, string source, bool unitsInNames)
     {
         for (var c = 0; c < t.Header.Length; c++)
         {
@@ -58,7 +59,7 @@ internal static class StrictCsv
             foreach (var v in values)
                 Assert.False(v is "NaN" or "Infinity" or "-Infinity" or "∞" or "-∞", $"{source}: column {t.Header[c]} holds {v}");
             var numeric = values.Length > 0 && values.All(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out _));
-            if (!numeric) continue;
+            if (!numeric || !unitsInNames) continue;
             var name = t.Header[c];
             Assert.True(UnitSuffixes.Any(name.EndsWith) || name.StartsWith("utility_", StringComparison.Ordinal) || Dimensionless.Contains(name)
                 || name.EndsWith("_index", StringComparison.Ordinal),

@@ -189,10 +189,12 @@ public static class WiodBuilder
                     if (i != r) { deficits[r] += flows[(j * n + i) * n + r]; deficits[i] -= flows[(j * n + i) * n + r]; }
         Write(Path.Combine(outDir, "region_totals.csv"), ["region", "value_added", "deficit"],
             Enumerable.Range(0, n).Select(r => new[] { Iso(r), F(Enumerable.Range(0, jn).Sum(j => va[r * jn + j] * output[r * jn + j])), F(deficits[r]) }));
+        var present = Enumerable.Range(0, n).Select(Iso).ToHashSet();
         Write(Path.Combine(outDir, "country_groups.csv"), ["group", "iso3"],
             Eu27.Select(c => new[] { "EU27", c })
                 .Concat(new[] { "USA", "CAN", "MEX" }.Select(c => new[] { "USMCA", c }))
-                .Concat(new[] { "CAN", "FRA", "DEU", "ITA", "JPN", "GBR", "USA" }.Select(c => new[] { "G7", c })));
+                .Concat(new[] { "CAN", "FRA", "DEU", "ITA", "JPN", "GBR", "USA" }.Select(c => new[] { "G7", c }))
+                .Where(g => present.Contains(g[1]))); // a table with fewer regions lists only the members it has
         File.WriteAllText(Path.Combine(outDir, "dataset.yaml"), $"""
             # Parley multi-sector dataset manifest — generated; rebuild with `parley data build-wiod` (do not edit by hand).
             {Marker}
