@@ -1,6 +1,7 @@
-using Parley.Gravity;
 using System.ComponentModel;
 using System.Globalization;
+using Parley.Gravity;
+using Parley.Internals;
 using Parley.Models.Gravity;
 using Parley.Reports;
 using Spectre.Console;

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
-using Parley.Reports;
 using Parley.Data;
+using Parley.Internals;
 using Parley.Replication;
 using Spectre.Console;
 using Spectre.Console.Cli;

@@ -1,6 +1,7 @@
-using nietras.SeparatedValues;
 using Parley.Data;
+using Parley.Internals;
 using Parley.Models.MultiSector;
+using nietras.SeparatedValues;
 
 namespace Parley.Reports;
 

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Net;
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using Parley.Internals;
 using Parley.Negotiation;
 
 namespace Parley.Reports;

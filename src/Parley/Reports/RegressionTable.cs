@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Parley.Internals;
 using Parley.Models.Estimation;
 
 namespace Parley.Reports;

@@ -1,8 +1,9 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using nietras.SeparatedValues;
+using System.Text.Json;
+using Parley.Internals;
 using Parley.Scenarios;
+using nietras.SeparatedValues;
 
 namespace Parley.Reports;
 

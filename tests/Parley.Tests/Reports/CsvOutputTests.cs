@@ -1,4 +1,5 @@
 using System.Globalization;
+using Parley.Internals;
 using Parley.Reports;
 using Xunit;
 

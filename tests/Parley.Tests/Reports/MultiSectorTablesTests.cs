@@ -1,5 +1,6 @@
 using System.Globalization;
 using Parley.Reports;
+using Parley.Application;
 using Parley.Scenarios;
 using Xunit;
 

@@ -12,7 +12,6 @@
 //  - tariffs: none in the data year (WIOD has no tariff layer); trade elasticities mapped from CP (2015).
 using System.Globalization;
 using Parley.Internals;
-using Parley.Reports;
 
 namespace Parley.Data.Build;
 

@@ -1,13 +1,14 @@
 using System.Globalization;
 using nietras.SeparatedValues;
 
-namespace Parley.Reports;
+namespace Parley.Internals;
 
 /// <summary>
 /// The one way Parley writes CSV (every file and every <c>--format csv</c>): comma-separated, RFC 4180 quoting
 /// (a field holding a comma, quote, CR or LF is quoted and quotes are doubled), a header line always written (also
 /// for zero rows), every row with every header column (Sep's column check on), invariant culture, numbers at full
-/// round-trip precision.
+/// round-trip precision. It sits with the CSV reader at the bottom layer (decision 0014) so that dataset builders in
+/// <c>Data</c>, the report writers and the hosts all share it; it is public because the hosts write CSV too.
 /// </summary>
 public static class CsvOutput
 {
