@@ -67,6 +67,18 @@ public class ExampleOutputsTests
         Assert.Equal(euJson.GetProperty("welfare").GetDouble(), double.Parse(eu[summary.Column("welfare_pct")], System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    [Fact]
+    public void A_scenario_reporting_no_rows_writes_a_header_only_summary_instead_of_failing_half_way()
+    {
+        // `report: []` used to fail in the HTML chart after summary.csv, countries.csv and result.json were written.
+        var run = Parley.Application.ScenarioRunner.Run(Parley.Scenarios.ScenarioFile.Read(Example("liberation-day.yaml")));
+        using var tmp = new TempFolder();
+        var dir = ScenarioReport.Write(run with { Rows = [] }, Path.Combine(tmp.Path, "out"));
+        CheckFolder(dir, "summary.csv");
+        Assert.Equal(ScenarioReport.SummaryColumns, StrictCsv.Read(Path.Combine(dir, "summary.csv")).Header);
+        Assert.Contains("<svg", File.ReadAllText(Path.Combine(dir, "report.html")));
+    }
+
     internal static void CheckFolder(string dir, params string[] headerOnly) => CheckFolder(dir, true, headerOnly);
 
     internal static void CheckFolder(string dir, bool unitsInNames, params string[] headerOnly)
