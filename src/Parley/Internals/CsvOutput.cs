@@ -41,8 +41,17 @@ public static class CsvOutput
         Rows(writer, header, rows);
     }
 
-    /// <summary>A number at full round-trip precision (invariant culture, "R"); empty for null.</summary>
-    public static string Number(double? value) => value is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : "";
+    /// <summary>
+    /// A number at full round-trip precision (invariant culture, "R"); empty for null. NaN and infinities are never
+    /// written: they throw, so a computation that went wrong fails loudly (and, staged, leaves no file) instead of
+    /// shipping "NaN" in a table.
+    /// </summary>
+    public static string Number(double? value) => value switch
+    {
+        null => "",
+        { } v when double.IsFinite(v) => v.ToString("R", CultureInfo.InvariantCulture),
+        { } v => throw new InvalidOperationException($"A non-finite number ({v.ToString(CultureInfo.InvariantCulture)}) reached a CSV output."),
+    };
 
     /// <summary>An integer in invariant culture.</summary>
     public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);

@@ -41,6 +41,13 @@ public class CsvOutputTests
         Assert.Equal("", CsvOutput.Number((double?)null));
     }
 
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NegativeInfinity)]
+    public void NaN_and_infinities_are_never_written(double value) =>
+        Assert.Throws<InvalidOperationException>(() => CsvOutput.Number(value));
+
     [Fact]
     public void A_row_with_the_wrong_number_of_fields_is_never_written()
     {
