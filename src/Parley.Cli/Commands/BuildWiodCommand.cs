@@ -30,7 +30,15 @@ internal sealed class BuildWiodCommand : Command<BuildWiodCommand.Settings>
         using var output = OutputDirectory.Open(target); // before the build, not after
         var cp = MultiSectorDatasetReader.Read(Path.Combine(BundledData.Root, "cp2015-nafta"));
         var summary = WiodBuilder.Build(settings.Source, cp, output.Staging);
-        var check = MultiSectorDatasetReader.Read(output.Staging); // validated before it replaces anything
+        MultiSectorDataset check;
+        try
+        {
+            check = MultiSectorDatasetReader.Read(output.Staging); // validated before it replaces anything
+        }
+        catch (ParleyInputException e) // name the file where it would have been, not the temporary folder
+        {
+            throw new ParleyInputException(e.File.Replace(output.Staging, output.Target, StringComparison.Ordinal), e.LineNumber, e.Field, e.Value, e.Expected);
+        }
         var manifest = new RunManifest(RunManifest.ParleyVersion, "parley data build-wiod --source " + settings.Source + " --out " + target, null, null,
             check.Name, check.Vintage, "dataset build (WIOD 2013 release, 2011 table)",
             new Dictionary<string, string>
