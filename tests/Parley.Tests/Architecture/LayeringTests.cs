@@ -19,6 +19,17 @@ public partial class LayeringTests
     [GeneratedRegex(@"(?<![A-Za-z0-9_.])(?:Parley\.)?(Internals|Data|Tariffs|Models|Scenarios|Gravity|Negotiation|Replication|Reports|Application)\.[A-Z]")]
     private static partial Regex QualifiedReference();
 
+    [GeneratedRegex(@"^using\s+(?:static\s+)?(?:\w+\s*=\s*)?Parley\.(\w+)")]
+    private static partial Regex UsingDirective();
+
+    [Fact]
+    public void A_using_directive_pointing_up_is_caught()
+    {
+        Assert.Equal("Reports", UsingDirective().Match("using Parley.Reports;").Groups[1].Value);
+        Assert.Equal("Application", UsingDirective().Match("using static Parley.Application.ScenarioRunner;").Groups[1].Value);
+        Assert.Equal("Reports", QualifiedReference().Match("var x = Reports.OutputDirectory.Prepare(d);").Groups[1].Value);
+    }
+
     private static string EngineRoot => Path.Combine(RepositoryRoot.Path, "src", "Parley");
 
     [Fact]
@@ -39,11 +50,11 @@ public partial class LayeringTests
                 lineNumber++;
                 var code = line.TrimStart();
                 if (code.StartsWith("//", StringComparison.Ordinal)) continue;
-                foreach (Match m in QualifiedReference().Matches(code.StartsWith("using ", StringComparison.Ordinal) ? code[6..] : code))
-                {
-                    var target = m.Groups[1].Value;
-                    if (s_rank[target] > s_rank[folder]) violations.Add($"{relative}:{lineNumber}: {folder} → {target}");
-                }
+                var targets = UsingDirective().Match(code) is { Success: true } u
+                    ? [u.Groups[1].Value]
+                    : QualifiedReference().Matches(code).Select(m => m.Groups[1].Value);
+                foreach (var target in targets)
+                    if (s_rank.TryGetValue(target, out var rank) && rank > s_rank[folder]) violations.Add($"{relative}:{lineNumber}: {folder} → {target}");
             }
         }
         Assert.True(violations.Count == 0, "upward references:\n" + string.Join("\n", violations));
