@@ -6,7 +6,7 @@ namespace Parley.Cli.Commands;
 
 /// <summary>
 /// Prints replication cells the way the paper lays them out: one grid per case, Parley's value in every cell, the
-/// paper's printed value beside it wherever the two differ (or Parley skips the cell), and the reasons as footnotes.
+/// paper's printed value beside it in brackets wherever the two differ (or Parley skips the cell), reasons as footnotes.
 /// </summary>
 internal static class ReplicateTableView
 {
@@ -26,8 +26,9 @@ internal static class ReplicateTableView
                            $"{report.Solves.Count} equilibria solved in {report.ElapsedMilliseconds:F0} ms (all converged: {report.Solves.All(s => s.Diagnostics.Converged)}, " +
                            $"max scaled residual {report.Solves.Max(s => s.Diagnostics.ResidualNorm):E1}).[/]");
         console.MarkupLine($"[grey]Against the paper: {Count(report, Agreement.Agrees)} cells agree to its printed digits (within half a unit of the last one), " +
-                           $"{Count(report, Agreement.Differs)} differ (paper's value in brackets, reason in the notes), " +
+                           $"{Count(report, Agreement.Differs)} differ, " +
                            $"{Count(report, Agreement.NotComputed)} printed cells are not computed, {Count(report, Agreement.NotPublished)} cells have no bundled paper value.[/]");
+        console.MarkupLine("[grey]A value in brackets is the paper's, printed where it differs from Parley's or Parley skips the cell; the numbered notes give the reason.[/]");
         console.MarkupLine("[grey]Values in percent (change unless the unit says otherwise); printed with the paper's decimals. 'replicate jie2025 --format csv' gives full precision with the paper's values and notes.[/]");
     }
 
@@ -52,7 +53,7 @@ internal static class ReplicateTableView
     {
         var text = cell.Value is { } v ? v.ToString("F" + cell.Decimals, CultureInfo.InvariantCulture) : "skipped";
         if (cell.Agreement is Agreement.Differs or Agreement.NotComputed)
-            text += $" [yellow][[paper {Markup.Escape(cell.Published!.Text)}]][/]";
+            text += $" [yellow][[{Markup.Escape(cell.Published!.Text)}]][/]";
         if (cell.FullNote is { } note)
         {
             if (!notes.Contains(note)) notes.Add(note);

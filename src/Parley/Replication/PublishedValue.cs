@@ -46,15 +46,16 @@ public sealed record PublishedValue(string Text, double Value, int Decimals, str
         return new PublishedValue(text, v, dot < 0 ? 0 : text.Length - dot - 1, unit, string.IsNullOrWhiteSpace(note) ? null : note);
     }
 
-    /// <summary>Parley's <paramref name="note"/>, then, where Parley and the paper differ, the paper's value and the reason.</summary>
+    /// <summary>Parley's <paramref name="note"/>, then, where Parley and the paper differ (or Parley skips a printed cell), the reason.</summary>
     public static string? JoinNotes(string? note, PublishedValue? published, double? computed)
     {
         var parts = new List<string>();
         if (!string.IsNullOrWhiteSpace(note)) parts.Add(note);
-        if (published.Compare(computed) == Agreement.Differs)
-            parts.Add($"the paper prints {published!.Text}: {published.Note ?? "no known reason for the difference"}");
-        else if (published.Compare(computed) == Agreement.NotComputed && published!.Note is { } why)
-            parts.Add($"the paper prints {published.Text}: {why}");
+        var agreement = published.Compare(computed);
+        if (agreement == Agreement.Differs)
+            parts.Add($"differs from the paper: {published!.Note ?? "no known reason"}");
+        else if (agreement == Agreement.NotComputed && published!.Note is { } why)
+            parts.Add($"the paper's value: {why}");
         return parts.Count == 0 ? null : string.Join("; ", parts);
     }
 }

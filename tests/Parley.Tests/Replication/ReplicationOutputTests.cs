@@ -67,7 +67,7 @@ public partial class ReplicationOutputTests(Jie2025Fixture fixture)
         Assert.All(rows.Where(r => r["unit"] == "skipped"), r => Assert.NotEqual("", r["note"]));
     }
 
-    [GeneratedRegex(@"\[paper (-?[0-9.]+)\]")]
+    [GeneratedRegex(@"(?:[0-9]|skipped) \[(-?[0-9.]+)\]")]
     private static partial Regex PaperMark();
 
     [Fact]
@@ -75,14 +75,15 @@ public partial class ReplicationOutputTests(Jie2025Fixture fixture)
     {
         var text = Render(c => ReplicateTableView.Write(c, Report));
         foreach (var table in new[] { "1", "2", "3", "4", "8", "9", "10", "11" }) Assert.Contains($"Table {table}", text);
-        // One "[paper x]" mark per cell that differs or is not computed, with the printed value.
+        // One "[x]" beside each cell that differs or is not computed, holding the printed value.
         var marked = Report.Cells.Where(c => c.Agreement is Agreement.Differs or Agreement.NotComputed).ToList();
         Assert.Equal(13 + 56, marked.Count);
         Assert.Equal(marked.Select(c => c.Published!.Text).Order(), PaperMark().Matches(text).Select(m => m.Groups[1].Value).Order());
         // The slip: Parley's computed value, the paper's, and the reason as a footnote.
-        Assert.Matches(@"non-US \(average\)\s+-0\.15 \[paper -0\.26\]\[\d+\]", text);
+        Assert.Matches(@"non-US \(average\)\s+-0\.15 \[-0\.26\]\[\d+\]", text);
         Assert.Contains("printing slip", text, StringComparison.Ordinal);
-        Assert.Matches(@"USA\s+2\.28 \[paper 2\.15\]\[\d+\]", text);
+        Assert.Matches(@"USA\s+2\.28 \[2\.15\]\[\d+\]", text);
+        Assert.Matches(@"USA\s+skipped \[0\.60\]\[\d+\]", text); // Table 4, USTR + multiple sectors
         // Every computed value appears at the paper's decimals.
         foreach (var c in Report.Cells.Where(c => c.Value is not null))
             Assert.Contains(c.Value!.Value.ToString("F" + c.Decimals, CultureInfo.InvariantCulture), text);
@@ -124,8 +125,8 @@ public partial class ReplicationOutputTests(Jie2025Fixture fixture)
         var cell = new ReplicationCell("1", "c", "USA", "welfare", 1.5, "percent_change", 2, null, PublishedValue.Parse("1.13", "percent_change", null));
         Assert.Equal(Agreement.Differs, cell.Agreement);
         var notes = new List<string>();
-        Assert.Equal("1.50 [yellow][[paper 1.13]][/][grey][[1]][/]", ReplicateTableView.Cell(cell, notes));
-        Assert.Equal(["the paper prints 1.13: no known reason for the difference"], notes);
+        Assert.Equal("1.50 [yellow][[1.13]][/][grey][[1]][/]", ReplicateTableView.Cell(cell, notes));
+        Assert.Equal(["differs from the paper: no known reason"], notes);
         Assert.Equal(Agreement.Agrees, (cell with { Value = 1.134999 }).Agreement);
         Assert.Equal(Agreement.Differs, (cell with { Value = 1.1351 }).Agreement);
         Assert.Equal(Agreement.NotPublished, (cell with { Published = null }).Agreement);
