@@ -22,8 +22,12 @@ internal static class ReplicateTableView
             console.WriteLine();
         }
         var computed = report.Cells.Count(c => c.Value is not null);
+        var search = report.TariffSearch is { } io
+            ? FormattableString.Invariant($" (the IO optimum, a uniform US tariff of {io.Rate:F4}, took {io.Solves} of them)")
+            : "";
+        var solves = report.Solves.Count + (report.TariffSearch?.Solves - 1 ?? 0);
         console.MarkupLine($"[grey]{computed} cells computed, {report.Cells.Count - computed} skipped; " +
-                           $"{report.Solves.Count} equilibria solved in {report.ElapsedMilliseconds:F0} ms (all converged: {report.Solves.All(s => s.Diagnostics.Converged)}, " +
+                           $"{solves} equilibria solved{search} in {report.ElapsedMilliseconds:F0} ms (all converged: {report.Solves.All(s => s.Diagnostics.Converged)}, " +
                            $"max scaled residual {report.Solves.Max(s => s.Diagnostics.ResidualNorm):E1}).[/]");
         console.MarkupLine($"[grey]Against the paper: {Count(report, Agreement.Agrees)} cells agree to its printed digits (within half a unit of the last one), " +
                            $"{Count(report, Agreement.Differs)} differ, " +

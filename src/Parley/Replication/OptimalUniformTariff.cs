@@ -19,8 +19,8 @@ public sealed record UniformTariffSearchOptions
     /// <summary>Highest rate searched (ad valorem fraction, above <see cref="LowerRate"/>, at most 10). Default 1.0 (100%).</summary>
     public double UpperRate { get; init; } = 1.0;
 
-    /// <summary>Equally spaced rates of the first scan, both ends included (3 to 1,001). Default 11 (steps of 0.1).</summary>
-    public int ScanPoints { get; init; } = 11;
+    /// <summary>Equally spaced rates of the first scan, both ends included (3 to 1,001). Default 6 (steps of 0.2 on [0, 1]).</summary>
+    public int ScanPoints { get; init; } = 6;
 
     /// <summary>The rate returned lies within this distance of the maximiser (ad valorem fraction, in [1e-10, 0.1]). Default 1e-6.</summary>
     public double Tolerance { get; init; } = 1e-6;
