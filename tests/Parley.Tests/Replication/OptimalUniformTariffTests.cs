@@ -82,10 +82,11 @@ public class OptimalUniformTariffTests
     [Fact]
     public void A_search_range_that_stops_below_the_optimum_is_an_error_not_an_answer()
     {
-        // The IO optimum lies near 0.18; a range ending at 0.05 must not return 0.05 as "optimal".
+        // The IO optimum lies near 0.18; a range ending at 0.02 must not return 0.02 as "optimal" (3 solves).
         var s = new Jie2025Scenarios(BundledData.World2023);
         var e = Assert.Throws<EquilibriumNotConvergedException>(() =>
-            s.RoundaboutOptimum(new UniformTariffSearchOptions { UpperRate = 0.05, ScanPoints = 3, Tolerance = 0.01 }));
+            s.RoundaboutOptimum(new UniformTariffSearchOptions { UpperRate = 0.02, ScanPoints = 3, Tolerance = 0.05 }));
+        Assert.Equal(3, e.Diagnostics.Iterations);
         Assert.Contains("upper end", e.Diagnostics.WorstEquation, StringComparison.Ordinal);
         Assert.False(e.Diagnostics.Converged);
         Assert.True(double.IsFinite(e.Diagnostics.ResidualNorm));
