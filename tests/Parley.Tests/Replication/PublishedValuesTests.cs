@@ -32,6 +32,17 @@ public class PublishedValuesTests
     }
 
     [Fact]
+    public void Provenance_checksums_match_the_bundled_published_files()
+    {
+        var provenance = File.ReadAllText(Path.Combine(PublishedValues.Folder, "PROVENANCE.md"));
+        foreach (var file in new[] { "jie2025/tables.csv", "cp2015/nafta.csv" })
+        {
+            var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(PublishedValues.Folder, file))));
+            Assert.Contains($"{hash}  data/published/{file}", provenance, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void A_published_file_without_a_note_column_is_an_input_error()
     {
         using var tmp = new TempFolder();
