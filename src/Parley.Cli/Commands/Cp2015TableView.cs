@@ -18,15 +18,28 @@ internal static class Cp2015TableView
         string[] stats = ["welfare_total", "welfare_terms_of_trade", "welfare_volume_of_trade", "real_wage_change", "intra_bloc_trade_change", "real_income_change_exact"];
         foreach (var h in new[] { "Welfare", "Terms of trade", "Volume of trade", "Real wage", "Intra-bloc imports", "Exact real income" })
             headline.AddColumn(new TableColumn(h).RightAligned());
-        foreach (var region in report.Rows.Where(r => r.Statistic == "welfare_total").Select(r => r.Region).Where(r => Cp2015Replication.Published.ContainsKey((r, "welfare_total"))))
+        var notes = new List<string>();
+        foreach (var region in report.Rows.Where(r => r.Statistic == "welfare_total" && r.Published is not null).Select(r => r.Region))
         {
             headline.AddRow(new[] { region }.Concat(stats.Select(stat =>
             {
-                var v = F(report.Rows.First(x => x.Region == region && x.Statistic == stat).Value, stat == "intra_bloc_trade_change" ? 1 : 4);
-                return Cp2015Replication.Published.TryGetValue((region, stat), out var paper) ? $"{v} [grey][[{paper.ToString(CultureInfo.InvariantCulture)}]][/]" : v;
+                var row = report.Rows.First(x => x.Region == region && x.Statistic == stat);
+                var text = F(row.Value, stat == "intra_bloc_trade_change" ? 1 : 4);
+                if (row.Published is { } paper) text += $" [grey][[{Markup.Escape(paper.Text)}]][/]";
+                if (row.Agreement == Agreement.Differs) text = $"[yellow]{text}[/]";
+                if (row.FullNote is { } note)
+                {
+                    if (!notes.Contains(note)) notes.Add(note);
+                    text += $"[grey]({notes.IndexOf(note) + 1})[/]";
+                }
+                return text;
             })).ToArray());
         }
         console.Write(headline);
+        for (var k = 0; k < notes.Count; k++) console.MarkupLine($"[grey]({k + 1}) {Markup.Escape(notes[k])}[/]");
+        var published = report.Rows.Where(r => r.Published is not null).ToList();
+        console.MarkupLine($"[grey]{published.Count(r => r.Agreement == Agreement.Agrees)} of {published.Count} printed numbers agree to the paper's printed digits " +
+                           "(within half a unit of the last one); paper values from data/published/cp2015/nafta.csv.[/]");
 
         var d = nafta.Baseline;
         var members = Cp2015Replication.Members;

@@ -18,7 +18,7 @@ internal sealed class ReplicateCommand : Command<ReplicateCommand.Settings>
         public string Paper { get; init; } = "";
 
         [CommandOption("-f|--format <FORMAT>")]
-        [Description("table (default) or csv at full precision: jie2025 columns table,case,row_label,column_label,value,unit; cp2015 columns region,statistic,value,unit.")]
+        [Description("table (default) or csv at full precision: jie2025 columns table,case,row_label,column_label,value,unit,published,note; cp2015 columns region,statistic,value,unit,published,note (published = the paper's printed value where one is bundled).")]
         [DefaultValue("table")]
         public string Format { get; init; } = "table";
     }
@@ -33,12 +33,12 @@ internal sealed class ReplicateCommand : Command<ReplicateCommand.Settings>
             throw new ParleyInputException("(command line)", null, "--format", settings.Format, "table or csv");
         if (paper == "cp2015")
         {
-            var cp = Cp2015Replication.Run(Cp2015Replication.LoadData());
+            var cp = Cp2015Replication.Run(Cp2015Replication.LoadData(), PublishedValues.ReadCp2015());
             if (format == "csv") AnsiConsoleAccessor.Console.Profile.Out.Writer.Write(Cp2015Csv(cp));
             else Cp2015TableView.Write(AnsiConsoleAccessor.Console, cp);
             return Program.Ok;
         }
-        var report = Jie2025Replication.Run(BundledData.World2023);
+        var report = Jie2025Replication.Run(BundledData.World2023, PublishedValues.ReadJie2025());
         var console = AnsiConsoleAccessor.Console;
         if (format == "csv")
         {
@@ -49,7 +49,10 @@ internal sealed class ReplicateCommand : Command<ReplicateCommand.Settings>
         return Program.Ok;
     }
 
-    /// <summary>CSV text with columns exactly <c>region,statistic,value,unit</c>.</summary>
+    /// <summary>
+    /// CSV text with columns exactly <c>region,statistic,value,unit,published,note</c>: <c>published</c> is the paper's
+    /// printed value (empty where none is bundled), <c>note</c> the reason where Parley and the paper differ.
+    /// </summary>
     public static string Cp2015Csv(Cp2015Report report)
     {
         using var writer = CsvOutput.ToText("region", "statistic", "value", "unit");
@@ -60,11 +63,17 @@ internal sealed class ReplicateCommand : Command<ReplicateCommand.Settings>
             row["statistic"].Set(r.Statistic);
             row["value"].Set(CsvOutput.Number(r.Value));
             row["unit"].Set(r.Unit);
+            row["published"].Set(r.Published?.Text ?? "");
+            row["note"].Set(r.FullNote ?? "");
         }
         return writer.ToString();
     }
 
-    /// <summary>CSV text with columns exactly <c>table,case,row_label,column_label,value,unit</c>.</summary>
+    /// <summary>
+    /// CSV text with columns exactly <c>table,case,row_label,column_label,value,unit,published,note</c>: <c>published</c>
+    /// is the paper's printed value (empty where none is bundled), <c>note</c> how Parley computes the cell or why it is
+    /// skipped, then — where Parley and the paper differ — the paper's value and the reason.
+    /// </summary>
     public static string ToCsv(ReplicationReport report)
     {
         using var writer = CsvOutput.ToText("table", "case", "row_label", "column_label", "value", "unit");
@@ -77,6 +86,8 @@ internal sealed class ReplicateCommand : Command<ReplicateCommand.Settings>
             row["column_label"].Set(c.ColumnLabel);
             row["value"].Set(CsvOutput.Number(c.Value));
             row["unit"].Set(c.Unit);
+            row["published"].Set(c.Published?.Text ?? "");
+            row["note"].Set(c.FullNote ?? "");
         }
         return writer.ToString();
     }

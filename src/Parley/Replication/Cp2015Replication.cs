@@ -1,7 +1,7 @@
 // Re-runs the NAFTA tariff experiment of Caliendo & Parro (2015), "Estimates of the Trade and Welfare Effects of NAFTA",
 // RES 82(1): 1–44, section 5.1: baseline with 1993 tariffs and zero deficits, counterfactual with NAFTA's 2005 internal
 // tariffs, effects as counterfactual / baseline (docs/models/multi-sector.md (MS-12)). Also the cp2015 package's variant that keeps the
-// 1993 deficits. Statistic names follow shared/reference/cp2015_nafta_welfare.csv.
+// 1993 deficits. Statistic names follow the paper's values in data/published/cp2015/nafta.csv.
 using System.Diagnostics;
 using Parley.Data;
 using Parley.Models.MultiSector;
@@ -13,7 +13,15 @@ namespace Parley.Replication;
 /// <param name="Statistic">Statistic name (e.g. <c>welfare_total</c>, <c>imports_change_from:CAN</c>).</param>
 /// <param name="Value">Value.</param>
 /// <param name="Unit">Unit.</param>
-public sealed record Cp2015Row(string Region, string Statistic, double Value, string Unit);
+/// <param name="Published">The paper's printed value, when one is bundled (<c>data/published/cp2015/</c>).</param>
+public sealed record Cp2015Row(string Region, string Statistic, double Value, string Unit, PublishedValue? Published = null)
+{
+    /// <summary>How Parley's value compares with the paper's.</summary>
+    public Agreement Agreement => Published.Compare(Value);
+
+    /// <summary>Where Parley and the paper differ, the paper's value and the reason; otherwise null.</summary>
+    public string? FullNote => PublishedValue.JoinNotes(null, Published, Value);
+}
 
 /// <summary>The replication's rows, both experiments and timing.</summary>
 /// <param name="Rows">All rows.</param>
@@ -28,28 +36,16 @@ public static class Cp2015Replication
     /// <summary>The paper.</summary>
     public const string Paper = "Caliendo & Parro (2015), Estimates of the Trade and Welfare Effects of NAFTA, Review of Economic Studies 82(1): 1–44";
 
-    /// <summary>
-    /// The published numbers (percent; welfare and real wages to 2 d.p. from the paper's abstract and Table 2, intra-bloc
-    /// trade rounded from the abstract), keyed by (region, statistic). Source: shared/reference/cp2015_nafta_welfare.csv.
-    /// </summary>
-    public static readonly IReadOnlyDictionary<(string Region, string Statistic), double> Published = new Dictionary<(string, string), double>
-    {
-        [("Mexico", "welfare_total")] = 1.31, [("Mexico", "welfare_terms_of_trade")] = -0.41, [("Mexico", "welfare_volume_of_trade")] = 1.72,
-        [("Mexico", "real_wage_change")] = 1.72, [("Mexico", "intra_bloc_trade_change")] = 118,
-        [("Canada", "welfare_total")] = -0.06, [("Canada", "welfare_terms_of_trade")] = -0.11, [("Canada", "welfare_volume_of_trade")] = 0.04,
-        [("Canada", "real_wage_change")] = 0.32, [("Canada", "intra_bloc_trade_change")] = 11,
-        [("USA", "welfare_total")] = 0.08, [("USA", "welfare_terms_of_trade")] = 0.04, [("USA", "welfare_volume_of_trade")] = 0.04,
-        [("USA", "real_wage_change")] = 0.11, [("USA", "intra_bloc_trade_change")] = 41,
-    };
-
     /// <summary>NAFTA members in the data.</summary>
     public static readonly string[] Members = ["MEX", "CAN", "USA"];
 
     /// <summary>Loads the bundled <c>cp2015-nafta</c> dataset.</summary>
     public static MultiSectorDataset LoadData() => MultiSectorDatasetReader.Read(Path.Combine(BundledData.Root, "cp2015-nafta"));
 
-    /// <summary>Runs both experiments and lists the statistics.</summary>
-    public static Cp2015Report Run(MultiSectorDataset d)
+    /// <summary>Runs both experiments and lists the statistics, each with the paper's printed value from <paramref name="published"/> when one is given.</summary>
+    /// <param name="d">The bundled <c>cp2015-nafta</c> dataset.</param>
+    /// <param name="published">The paper's printed numbers (<see cref="PublishedValues.ReadCp2015"/>), or null to compute only.</param>
+    public static Cp2015Report Run(MultiSectorDataset d, IReadOnlyDictionary<(string Region, string Statistic), PublishedValue>? published = null)
     {
         var sw = Stopwatch.StartNew();
         var base1993 = d.TariffSets["tariff_1993"];
@@ -105,6 +101,8 @@ public static class Cp2015Replication
             rows.Add(new(d.Regions[r].Name, "welfare_total", zero!.Regions[r].Welfare, "percent"));
             rows.Add(new(d.Regions[r].Name, "real_wage_change", zero.Regions[r].RealWage, "percent"));
         }
+        if (published is not null)
+            rows = rows.Select(r => r with { Published = published.GetValueOrDefault((r.Region, r.Statistic)) }).ToList();
         return new Cp2015Report(rows, zero!, kept!, sw.Elapsed.TotalMilliseconds);
     }
 

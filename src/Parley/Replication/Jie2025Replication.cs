@@ -22,14 +22,25 @@ public static class Jie2025Replication
     private static readonly string[] FixedTransferStats = ["welfare", "exports/GDP", "imports/GDP", "employment", "prices"];
     private const string NonUs = "non-US (average)";
 
-    /// <summary>Solves every scenario (in parallel) and assembles the cells.</summary>
-    public static ReplicationReport Run(WorldDataset data)
+    /// <summary>
+    /// Solves every scenario (in parallel, beside the search for Table 4's IO optimum) and assembles the cells, each with
+    /// the paper's printed value from <paramref name="published"/> when one is given.
+    /// </summary>
+    /// <param name="data">The world dataset (the bundled world-2023 for the paper's numbers).</param>
+    /// <param name="published">The paper's printed cells (<see cref="PublishedValues.ReadJie2025"/>), or null to compute only.</param>
+    /// <param name="ioSearch">Options of the search for the IO optimum (default: scan [0, 1], tolerance 1e-6).</param>
+    public static ReplicationReport Run(WorldDataset data, IReadOnlyDictionary<CellKey, PublishedValue>? published = null,
+        UniformTariffSearchOptions? ioSearch = null)
     {
         var sw = Stopwatch.StartNew();
         var s = new Jie2025Scenarios(data);
         var solved = new ConcurrentDictionary<string, OneSectorResult>();
-        Parallel.ForEach(s.All(), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-            c => solved[c.Name] = EquilibriumSolver.Solve(c.Name, c.Economy, c.Tariffs, c.Parameters));
+        UniformTariffOptimum? io = null;
+        Parallel.Invoke(
+            () => io = s.RoundaboutOptimum(ioSearch),
+            () => Parallel.ForEach(s.All(), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+                c => solved[c.Name] = EquilibriumSolver.Solve(c.Name, c.Economy, c.Tariffs, c.Parameters)));
+        solved[Jie2025Scenarios.RoundaboutOptimumName] = io!.Result;
         var cells = new List<ReplicationCell>();
         var r = solved;
 
@@ -65,11 +76,13 @@ public static class Jie2025Replication
         Block(cells, "9", "Alternative 4: Eaton-Kortum-Krugman", r["EK USTR"], s, AllStats, UsAndNonUs(s));
 
         Table10(cells, s, r);
-        Table4(cells, s, r);
+        Table4(cells, s, r, io);
         Table11(cells, r);
-        return new ReplicationReport(Paper, cells,
-            s.All().Select(c => new ReplicationSolve(c.Name, r[c.Name].Equilibrium.Diagnostics)).ToArray(),
-            sw.Elapsed.TotalMilliseconds);
+        if (published is not null)
+            cells = cells.Select(c => c with { Published = published.GetValueOrDefault(c.Key) }).ToList();
+        var solves = s.All().Select(c => new ReplicationSolve(c.Name, r[c.Name].Equilibrium.Diagnostics))
+            .Append(new ReplicationSolve(Jie2025Scenarios.RoundaboutOptimumName, io.Result.Equilibrium.Diagnostics)).ToArray();
+        return new ReplicationReport(Paper, cells, solves, sw.Elapsed.TotalMilliseconds, io);
     }
 
     private const string SectorDataMissing = "needs the paper's 4-sector ITPD-S data, which is not in the public replication package (docs/models/one-sector.md section 9)";
@@ -108,7 +121,6 @@ public static class Jie2025Replication
     private static void Table10(List<ReplicationCell> cells, Jie2025Scenarios s, ConcurrentDictionary<string, OneSectorResult> r)
     {
         var nonUs = s.NonUs.ToArray();
-        double? previousWelfare = null;
         foreach (var (label, key, baseKey) in new (string, string, string?)[]
                  {
                      ("Case 1: fixed transfers (Dekle et al.), no retaliation", "EK USTR", null),
@@ -132,16 +144,7 @@ public static class Jie2025Replication
                 if (col == "welfare")
                 {
                     avg = nonUs.Average(i => Value(i, col) ?? 0);
-                    if (label.StartsWith("Case 4", StringComparison.Ordinal))
-                    {
-                        note = $"the paper prints case 3's value here (printing bug); computed case-4 value {avg:F6}";
-                        avg = previousWelfare;
-                    }
-                    else
-                    {
-                        note = "unweighted mean over the 193 non-US countries (docs/models/one-sector.md (OS-33))";
-                    }
-                    previousWelfare = avg;
+                    note = "unweighted mean over the 193 non-US countries (docs/models/one-sector.md (OS-33))";
                 }
                 else
                 {
@@ -159,14 +162,14 @@ public static class Jie2025Replication
         }
     }
 
-    private static void Table4(List<ReplicationCell> cells, Jie2025Scenarios s, ConcurrentDictionary<string, OneSectorResult> r)
+    private static void Table4(List<ReplicationCell> cells, Jie2025Scenarios s, ConcurrentDictionary<string, OneSectorResult> r, UniformTariffOptimum io)
     {
         var gdp = s.Data.Gdp;
         const string note = "one sector with roundabout production, β = 0.49 (docs/models/one-sector.md (OS-22)–(OS-29)); non-US rows weighted by raw GDP";
         foreach (var (label, key) in new[]
                  {
                      ("pre-retaliation (1) USTR + one sector", "IO USTR"),
-                     ("pre-retaliation (2) optimal tariff + one sector", "IO optimal"),
+                     ("pre-retaliation (2) optimal tariff + one sector", Jie2025Scenarios.RoundaboutOptimumName),
                      ("post-retaliation (1) reciprocal + one sector", "IO reciprocal"),
                  })
         {
@@ -174,13 +177,16 @@ public static class Jie2025Replication
             foreach (var (row, members) in UsAndNonUs(s))
                 foreach (var col in AllStats)
                     cells.Add(new("4", label, row, col, res.WeightedMean(members, c => Stat(c, col), gdp), Pct, Decimals(col),
-                        key == "IO optimal" ? note + $"; uniform US tariff {Jie2025Scenarios.RoundaboutOptimalUsTariff} back-solved from the printed row" : note));
+                        key == Jie2025Scenarios.RoundaboutOptimumName ? note + OptimumNote(io) : note));
         }
         Skip(cells, "4", "post-retaliation (2) optimal retaliation + one sector", ["USA", NonUs], AllStats,
             "the paper's values come from a 200-iteration constrained optimiser whose path cannot be reproduced exactly (docs/models/one-sector.md section 7)");
         Skip(cells, "4", "pre-retaliation (3) USTR + multiple sectors", ["USA", NonUs], AllStats, SectorDataMissing);
         Skip(cells, "4", "post-retaliation (3) reciprocal + multiple sectors", ["USA", NonUs], AllStats, SectorDataMissing);
     }
+
+    private static string OptimumNote(UniformTariffOptimum io) =>
+        FormattableString.Invariant($"; uniform US tariff {io.Rate:F6} that maximises US welfare ({io.Welfare:F6}%), found by Parley's search: a scan, then Brent's method ({io.Solves} solves, bracket width {io.BracketUpper - io.BracketLower:E1})");
 
     private static void Table11(List<ReplicationCell> cells, ConcurrentDictionary<string, OneSectorResult> r)
     {

@@ -16,9 +16,6 @@ public sealed record Counterfactual(string Name, Economy Economy, double[] Tarif
 /// <summary>The paper's scenarios on a world dataset that carries the announced US tariffs.</summary>
 public sealed class Jie2025Scenarios
 {
-    /// <summary>Uniform US tariff that reproduces the printed IO "optimal tariff" row (back-solved 0.1257; not (OS-42), see docs/models/one-sector.md section 7).</summary>
-    public const double RoundaboutOptimalUsTariff = 0.1257;
-
     /// <summary>Value-added share of the roundabout variant (docs/models/one-sector.md (OS-22)).</summary>
     public const double RoundaboutValueAddedShare = 0.49;
 
@@ -123,7 +120,17 @@ public sealed class Jie2025Scenarios
         return t;
     }
 
-    /// <summary>Every scenario the reproducible tables need, keyed by name.</summary>
+    /// <summary>Scenario name of Table 4's "optimal tariff + one sector" row, solved by <see cref="RoundaboutOptimum"/>, not listed in <see cref="All"/>.</summary>
+    public const string RoundaboutOptimumName = "IO optimal";
+
+    /// <summary>
+    /// Table 4's pre-retaliation optimum: the uniform US tariff that maximises US welfare in the roundabout economy,
+    /// found numerically (no closed form exists there), and the equilibrium at it.
+    /// </summary>
+    public UniformTariffOptimum RoundaboutOptimum(UniformTariffSearchOptions? options = null) =>
+        OptimalUniformTariff.Find(RoundaboutOptimumName, Roundabout, Us, Parameters, options);
+
+    /// <summary>Every scenario with a fixed tariff matrix that the reproducible tables need, keyed by name (the IO optimum is searched for: <see cref="RoundaboutOptimum"/>).</summary>
     public IReadOnlyList<Counterfactual> All()
     {
         var p = Parameters;
@@ -146,7 +153,6 @@ public sealed class Jie2025Scenarios
             new("Balanced USTR", Balanced, Ustr, p),
             new("Balanced USTR + retaliation", Balanced, RetaliateAll(UstrCopy(), OssaRetaliation), p),
             new("IO USTR", Roundabout, Ustr, p),
-            new("IO optimal", Roundabout, UniformUs(RoundaboutOptimalUsTariff), p),
             new("IO reciprocal", Roundabout, TariffShocks.Reciprocal(UstrCopy(), N, Us), p),
         ];
     }
