@@ -55,7 +55,7 @@ internal sealed class ReplicateCommand : Command<ReplicateCommand.Settings>
     /// </summary>
     public static string Cp2015Csv(Cp2015Report report)
     {
-        using var writer = CsvOutput.ToText("region", "statistic", "value", "unit");
+        using var writer = CsvOutput.ToText("region", "statistic", "value", "unit", "published", "note");
         foreach (var r in report.Rows)
         {
             using var row = writer.NewRow();
@@ -76,7 +76,7 @@ internal sealed class ReplicateCommand : Command<ReplicateCommand.Settings>
     /// </summary>
     public static string ToCsv(ReplicationReport report)
     {
-        using var writer = CsvOutput.ToText("table", "case", "row_label", "column_label", "value", "unit");
+        using var writer = CsvOutput.ToText("table", "case", "row_label", "column_label", "value", "unit", "published", "note");
         foreach (var c in report.Cells)
         {
             using var row = writer.NewRow();
