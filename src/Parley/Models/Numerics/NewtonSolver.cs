@@ -38,8 +38,8 @@ public sealed record NewtonOptions
     public int MaxHalvings { get; init => field = OptionRange.AtLeast(value, 0, "max-halvings"); } = 40;
 
     /// <summary>
-    /// Maximum solves along a continuation in the tariff level when a direct solve fails (count, ≥ 0; 0 = no
-    /// continuation): the tariffs are scaled by s ∈ (0, 1] and each solve starts from the previous one's solution.
+    /// Maximum solves along a continuation in the tariff level when a direct solve stalls before
+    /// <see cref="MaxIterations"/> (a non-finite residual at the start, or no descent) (count, ≥ 0; 0 = no continuation): the tariffs are scaled by s ∈ (0, 1] and each solve starts from the previous one's solution.
     /// Each stage may take <see cref="MaxIterations"/> iterations. Default 24.
     /// </summary>
     public int ContinuationStages { get; init => field = OptionRange.AtLeast(value, 0, "continuation-stages"); } = 24;

@@ -15,9 +15,10 @@ namespace Parley.Models.OneSector;
 public static class EquilibriumSolver
 {
     /// <summary>
-    /// Solves the model for a tariff matrix and returns the statistics of docs/models/one-sector.md (OS-28)–(OS-35). When Newton's method from the start
-    /// fails (e.g. tariffs so high that the factual point has tariff revenue above factor income), the solve is repeated
-    /// along a continuation in the tariff level (<see cref="NewtonOptions.ContinuationStages"/>).
+    /// Solves the model for a tariff matrix and returns the statistics of docs/models/one-sector.md (OS-28)–(OS-35). When
+    /// Newton's method from the start stalls before its iteration limit (e.g. tariffs so high that the factual point has
+    /// tariff revenue above factor income, so the residual there is not finite), the solve is repeated along a
+    /// continuation in the tariff level (<see cref="NewtonOptions.ContinuationStages"/>).
     /// Throws <see cref="EquilibriumNotConvergedException"/> (with diagnostics) when the solver does not converge.
     /// </summary>
     /// <param name="scenario">Name used in reports and errors.</param>
@@ -63,7 +64,9 @@ public static class EquilibriumSolver
         var names = economy.Countries.Countries.Select(c => c.Iso3).ToArray();
         var system = BuildSystem(economy, tariffs, parameters, names);
         var (z, d) = NewtonSolver.Solve(system, start ?? Ones(system.Size), options, factor?.Size == system.Size ? factor : null);
-        if (!d.Converged && options.ContinuationStages > 0)
+        // Continuation only when the direct solve stalled (non-finite residual, no descent), not when it used up the
+        // iterations it was given: a binding --max-iterations is the user's limit and is reported as such.
+        if (!d.Converged && d.Iterations < options.MaxIterations && options.ContinuationStages > 0)
             (system, z, d) = TariffContinuation.Solve(tariffs, t => BuildSystem(economy, t, parameters, names), options, d);
         if (!d.Converged) throw new EquilibriumNotConvergedException(scenario, d);
         system.Evaluate(z);
