@@ -1,3 +1,4 @@
+using Parley.Gravity;
 using Parley.Models.Estimation;
 using Parley.Models.Gravity;
 using Parley.Models.Numerics;

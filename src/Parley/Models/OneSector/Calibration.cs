@@ -94,7 +94,7 @@ public static class Calibration
         residual = NewtonSolver.MaxAbs(f);
         if (!(residual < options.DestinationShareTolerance))
             throw new EquilibriumNotConvergedException($"destination-share (ν) calibration of {data.Name}", new SolverDiagnostics(
-                "Newton on the two ν equations of spec 2.2 (finite-difference Jacobian)", false, iterations, iterations, residual,
+                "Newton on the two ν equations (OS-3) (finite-difference Jacobian)", false, iterations, iterations, residual,
                 options.DestinationShareTolerance,
                 !double.IsFinite(f[0]) || Math.Abs(f[0]) >= Math.Abs(f[1]) ? "sales-weighted ν of rest-of-world producers" : $"sales-weighted ν of {focalName} producers",
                 sw.Elapsed.TotalMilliseconds));

@@ -86,7 +86,7 @@ public static class OptimalTariffs
 
     /// <summary>
     /// The value-added (β = 1) accounting of an economy: itself when it has no roundabout production, else the same
-    /// flows with the gross domestic sales X_ii/β of spec §8.1 brought back to β·X_ii, and E, Y, T, λ rebuilt from them.
+    /// flows with the gross domestic sales X_ii/β of (OS-5) with β &lt; 1 brought back to β·X_ii, and E, Y, T, λ rebuilt from them.
     /// </summary>
     public static Economy ValueAdded(Economy e)
     {
