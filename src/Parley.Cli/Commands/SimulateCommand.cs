@@ -22,11 +22,11 @@ internal sealed class SimulateCommand : Command<SimulateCommand.Settings>
         public string? Out { get; init; }
 
         [CommandOption("--tolerance <TOL>")]
-        [Description("Convergence threshold on the largest scaled residual (default 1e-12).")]
+        [Description("Convergence threshold on the largest scaled residual (default 1e-12 for the one-sector Newton solver, 1e-11 for the multi-sector fixed point).")]
         public double? Tolerance { get; init; }
 
         [CommandOption("--max-iterations <N>")]
-        [Description("Maximum solver steps (default 60). The solver never returns an unconverged result: it fails with exit code 3.")]
+        [Description("Maximum solver steps (default 60 Newton steps per solve, one-sector; 2,000 fixed-point evaluations, multi-sector). The solver never returns an unconverged result: it fails with exit code 3.")]
         public int? MaxIterations { get; init; }
     }
 
@@ -34,18 +34,24 @@ internal sealed class SimulateCommand : Command<SimulateCommand.Settings>
     {
         var console = AnsiConsoleAccessor.Console;
         var scenario = ScenarioRunner.Load(settings.File);
-        var defaults = new NewtonOptions();
-        var solver = defaults with
+        if (settings.Tolerance is { } tol && !(tol > 0 && tol < 1))
+            throw new ParleyInputException("(command line)", null, "--tolerance", tol.ToString(System.Globalization.CultureInfo.InvariantCulture), "a number between 0 and 1");
+        if (settings.MaxIterations is { } it && it <= 0)
+            throw new ParleyInputException("(command line)", null, "--max-iterations", it.ToString(System.Globalization.CultureInfo.InvariantCulture), "a positive integer");
+        var newton = new NewtonOptions();
+        var fixedPoint = new AndersonOptions();
+        if (settings.Tolerance is { } t)
         {
-            Tolerance = settings.Tolerance is { } tol and > 0 and < 1 ? tol
-                : settings.Tolerance is null ? defaults.Tolerance
-                : throw new ParleyInputException("(command line)", null, "--tolerance", settings.Tolerance.ToString(), "a number between 0 and 1"),
-            MaxIterations = settings.MaxIterations is { } it and > 0 ? it
-                : settings.MaxIterations is null ? defaults.MaxIterations
-                : throw new ParleyInputException("(command line)", null, "--max-iterations", settings.MaxIterations.ToString(), "a positive integer"),
-        };
+            newton = newton with { Tolerance = t };
+            fixedPoint = fixedPoint with { Tolerance = t };
+        }
+        if (settings.MaxIterations is { } max)
+        {
+            newton = newton with { MaxIterations = max };
+            fixedPoint = fixedPoint with { MaxIterations = max };
+        }
         using var output = settings.Out is { } dir ? OutputDirectory.Open(dir) : null; // before computing, not after
-        var result = ScenarioRunner.Run(scenario, "parley simulate " + settings.File, solver);
+        var result = ScenarioRunner.Run(scenario, "parley simulate " + settings.File, newton, fixedPoint);
         console.Write(ResultTables.Summary(result));
         if (ResultTables.SectorFocus(result) is { } focus) console.Write(focus);
         foreach (var d in result.Diagnostics) console.MarkupLine($"[grey]{Markup.Escape(d.ToString())}[/]");

@@ -7,9 +7,10 @@ namespace Parley.Application;
 /// <summary>The multi-sector branch of <see cref="ScenarioRunner"/>: solves on the Caliendo–Parro model and builds the rows.</summary>
 internal static class MultiSectorScenarioRunner
 {
-    /// <summary>Runs a multi-sector scenario end to end.</summary>
-    internal static ScenarioResult Run(Scenario s, string command)
+    /// <summary>Runs a multi-sector scenario end to end with the fixed-point solver's <paramref name="options"/> (defaults when null).</summary>
+    internal static ScenarioResult Run(Scenario s, string command, Models.Numerics.AndersonOptions? options = null)
     {
+        options ??= new Models.Numerics.AndersonOptions();
         var file = s.SourceFile ?? "(scenario)";
         if (s.Retaliation.Mode != RetaliationMode.None)
             throw new ParleyInputException(file, null, "retaliation", s.Retaliation.Mode.ToString(),
@@ -20,7 +21,7 @@ internal static class MultiSectorScenarioRunner
             if (!label.Equals(ScenarioRunner.World, StringComparison.OrdinalIgnoreCase) && d.Regions.TryResolve(label) is null)
                 throw new ParleyInputException(file, null, "report", label, $"a region code or group of dataset '{d.Name}', or {ScenarioRunner.World}");
         var deficits = s.Deficits == DeficitRule.Zero ? MultiSectorDeficits.Zero : MultiSectorDeficits.DataYear;
-        var result = MultiSectorExperiment.Run(s.Name, d, d.Base.AsSpan(), tariffs, deficits);
+        var result = MultiSectorExperiment.Run(s.Name, d, d.Base.AsSpan(), tariffs, deficits, options);
         var rows = s.Report.Select(label => Row(result, d, label)).ToArray();
         var inv = System.Globalization.CultureInfo.InvariantCulture;
         var manifest = new RunManifest(RunManifest.ParleyVersion, command, s.SourceFile, RunManifest.Sha256(s.SourceFile), d.Name, d.Vintage,
@@ -32,7 +33,8 @@ internal static class MultiSectorScenarioRunner
                 ["tariff_base"] = s.Base,
                 ["tariff_changes"] = s.Changes.Count.ToString(inv),
                 ["money_unit"] = d.MoneyUnit,
-                ["solver_tolerance_fixed_point"] = new Models.Numerics.AndersonOptions().Tolerance.ToString(inv),
+                ["solver_tolerance_fixed_point"] = options.Tolerance.ToString(inv),
+                ["solver_max_iterations"] = options.MaxIterations.ToString(inv),
                 ["data_note"] = d.Notes ?? "",
             },
             [result.Baseline.Diagnostics, result.Counterfactual.Diagnostics], RunManifest.Now, RunManifest.MachineDescription);

@@ -17,10 +17,11 @@ public static class ScenarioRunner
     /// <summary>Reads a scenario file (YAML); every error names file, line, field, value and expectation.</summary>
     public static Scenario Load(string path) => ScenarioFile.Read(path);
 
-    /// <summary>Runs a scenario end to end.</summary>
-    public static ScenarioResult Run(Scenario s, string command = "simulate", NewtonOptions? solver = null)
+    /// <summary>Runs a scenario end to end: the one-sector model with <paramref name="solver"/>, the multi-sector model with
+    /// <paramref name="fixedPoint"/> (defaults when null).</summary>
+    public static ScenarioResult Run(Scenario s, string command = "simulate", NewtonOptions? solver = null, AndersonOptions? fixedPoint = null)
     {
-        if (s.Model == ModelKind.MultiSector) return MultiSectorScenarioRunner.Run(s, command);
+        if (s.Model == ModelKind.MultiSector) return MultiSectorScenarioRunner.Run(s, command, fixedPoint);
         var data = OneSectorScenario.LoadDataset(s);
         var economy = OneSectorScenario.Calibrate(s, data);
         var tariffs = OneSectorScenario.BuildTariffs(s, data, economy);
@@ -55,6 +56,7 @@ public static class ScenarioRunner
             ["retaliation"] = s.Retaliation.Mode.ToString(),
             ["solver_tolerance_scaled_residual"] = solver.Tolerance.ToString(inv),
             ["solver_max_iterations"] = solver.MaxIterations.ToString(inv),
+            ["solver_continuation_stages"] = solver.ContinuationStages.ToString(inv),
         };
     }
 

@@ -134,7 +134,7 @@ public sealed record GravityExperiment(string Name, GravityData Data, double Sig
         var coefficients = Coefficients.Select((c, k) => (c.Variable, betas is null ? c.Beta : betas[k])).ToDictionary(x => x.Variable, x => x.Item2);
         var t0 = Data.CostIndex(coefficients);
         var t1 = Data.CostIndex(coefficients, CounterfactualVariables());
-        return StructuralGravity.Simulate(Data, t0, t1, Sigma, Reference, Variant);
+        return StructuralGravity.Simulate(Data, t0, t1, Sigma, Reference, Variant, SourceFile);
     }
 
     /// <summary>Formats a number for CSV.</summary>

@@ -6,6 +6,7 @@
 // multi-way cluster-robust sandwiches with the stated small-sample factor.
 using System.Diagnostics;
 using Parley.Models.Estimation.Internals;
+using Parley.Models.Numerics.Internals;
 
 namespace Parley.Models.Estimation;
 
@@ -13,13 +14,17 @@ namespace Parley.Models.Estimation;
 public sealed record PpmlOptions
 {
     /// <summary>Convergence threshold on the relative deviance change |ΔD|/max(min(D, D′), 0.1). Default 1e-10.</summary>
-    public double Tolerance { get; init; } = 1e-10;
+    public double Tolerance { get; init => field = OptionRange.Tolerance(value, "tolerance"); } = 1e-10;
 
     /// <summary>Floor of the demeaning tolerance (relative update). Default 1e-12.</summary>
-    public double InnerToleranceFloor { get; init; } = 1e-12;
+    public double InnerToleranceFloor { get; init => field = OptionRange.Tolerance(value, "inner-tolerance-floor"); } = 1e-12;
 
-    /// <summary>Maximum IRLS iterations. Default 1,000.</summary>
-    public int MaxIterations { get; init; } = 1000;
+    /// <summary>Maximum IRLS iterations (count, ≥ 1). Default 1,000.</summary>
+    public int MaxIterations { get; init => field = OptionRange.AtLeast(value, 1, "max-iterations"); } = 1000;
+
+    /// <summary>Maximum sweeps of the fixed-effect demeaning per call, OLS and PPML (count, ≥ 1); reaching it without
+    /// convergence is a non-convergence error with diagnostics. Default 100,000.</summary>
+    public int MaxDemeanSweeps { get; init => field = OptionRange.AtLeast(value, 1, "max-demean-sweeps"); } = 100_000;
 }
 
 /// <summary>Runs <see cref="RegressionInput"/>s.</summary>
@@ -29,13 +34,15 @@ public static class GravityEstimator
     public static RegressionResult Estimate(RegressionInput input, PpmlOptions? options = null)
     {
         var sw = Stopwatch.StartNew();
+        options ??= new PpmlOptions();
+        var sweepCap = options.MaxDemeanSweeps;
         var keep = Prepare(input, out var singletons, out var separated);
         var reluNote = (string?)null;
         if (input.Method == EstimationMethod.Ppml && input.Regressors.Count > 0)
         {
             // Separation by regressors together with the fixed effects (iterated rectifier, Correia, Guimarães & Zylkin 2019):
             // drop only when the check is conclusive; otherwise say so.
-            var (dropRows, conclusive) = SeparatedByRegressors(input, keep);
+            var (dropRows, conclusive) = SeparatedByRegressors(input, keep, sweepCap);
             if (dropRows.Count > 0)
             {
                 var dropSet = dropRows.ToHashSet();
@@ -48,10 +55,10 @@ public static class GravityEstimator
         var y = keep.Select(k => input.Y[k]).ToArray();
         var regressors = input.Regressors.ToList();
         var omitted = new List<string>();
-        if (separated > 0 && input.Method == EstimationMethod.Ppml) regressors = OmitCollinear(input, keep, regressors, omitted);
+        if (separated > 0 && input.Method == EstimationMethod.Ppml) regressors = OmitCollinear(input, keep, regressors, omitted, sweepCap);
         var names = regressors.Select(r => r.Name).ToList();
         var x = regressors.Select(r => keep.Select(k => r.Values[k]).ToArray()).ToList();
-        var (effects, fe, levels) = EffectsOn(input, keep);
+        var (effects, fe, levels) = EffectsOn(input, keep, sweepCap);
         var intercept = input.Intercept && fe.Length == 0;
         if (intercept) { names.Insert(0, "intercept"); x.Insert(0, Enumerable.Repeat(1.0, n).ToArray()); }
         var dims = input.Clusters.Select(c => Recode1(keep.Select(k => c[k]).ToArray())).ToArray();
@@ -80,7 +87,7 @@ public static class GravityEstimator
         else
         {
             double[] mu;
-            (beta, mu, xt, weights, iterations, sweeps, deviance, converged) = Ppml(input, effects, y, x.ToArray(), options ?? new PpmlOptions());
+            (beta, mu, xt, weights, iterations, sweeps, deviance, converged) = Ppml(input, effects, y, x.ToArray(), options);
             u = y.Select((v, k) => v - mu[k]).ToArray();
             var ybar = y.Average();
             // Separation the checks above could not settle shows up as vanishing fitted means: say so instead of staying silent.
@@ -215,12 +222,12 @@ public static class GravityEstimator
     /// regressors and fixed effects, replace u on zero rows by max(fitted, 0), repeat. When the fitted values are ≈ 0 on
     /// positive rows and ≥ 0 on zero rows, the zero rows with strictly positive fit are separated.
     /// </summary>
-    private static (List<int> Rows, bool Conclusive) SeparatedByRegressors(RegressionInput input, int[] keep)
+    private static (List<int> Rows, bool Conclusive) SeparatedByRegressors(RegressionInput input, int[] keep, int sweepCap)
     {
         var zeroRows = keep.Where(k => input.Y[k] == 0).ToArray();
         if (zeroRows.Length == 0) return ([], true);
         var n = keep.Length;
-        var (effects, fe, _) = EffectsOn(input, keep);
+        var (effects, fe, _) = EffectsOn(input, keep, sweepCap);
         var x = input.Regressors.Select(r => keep.Select(k => r.Values[k]).ToArray()).ToList();
         if (fe.Length == 0) x.Insert(0, Enumerable.Repeat(1.0, n).ToArray());
         var zero = keep.Select(k => input.Y[k] == 0).ToArray();
@@ -259,9 +266,9 @@ public static class GravityEstimator
 
     /// <summary>After separated rows are dropped, regressors can become collinear (that is what separation means); omit them
     /// greedily in the order given and report them, as ppmlhdfe does.</summary>
-    private static List<(string Name, double[] Values)> OmitCollinear(RegressionInput input, int[] keep, List<(string Name, double[] Values)> regressors, List<string> omitted)
+    private static List<(string Name, double[] Values)> OmitCollinear(RegressionInput input, int[] keep, List<(string Name, double[] Values)> regressors, List<string> omitted, int sweepCap)
     {
-        var (effects, fe, _) = EffectsOn(input, keep);
+        var (effects, _, _) = EffectsOn(input, keep, sweepCap);
         var cols = regressors.Select(r => keep.Select(k => r.Values[k]).ToArray()).ToArray();
         var raw = cols.Select(c => Math.Sqrt(c.Sum(v => v * v))).ToArray();
         effects.Demean(cols, Enumerable.Repeat(1.0, keep.Length).ToArray(), 1e-12);
@@ -335,10 +342,10 @@ public static class GravityEstimator
     }
 
     /// <summary>The fixed effects restricted to the rows in <paramref name="keep"/>, with levels renumbered densely.</summary>
-    private static (FixedEffects Effects, int[][] Ids, int[] Levels) EffectsOn(RegressionInput input, int[] keep)
+    private static (FixedEffects Effects, int[][] Ids, int[] Levels) EffectsOn(RegressionInput input, int[] keep, int sweepCap)
     {
         var (fe, levels) = Recode(input.FixedEffects.Select(f => keep.Select(k => f.Ids[k]).ToArray()).ToArray());
-        return (new FixedEffects(fe, levels), fe, levels);
+        return (new FixedEffects(fe, levels, sweepCap, $"{input.Method.ToString().ToUpperInvariant()} column '{input.Name}'"), fe, levels);
     }
 
     private static (int[] Ids, int Levels) Recode1(int[] raw)

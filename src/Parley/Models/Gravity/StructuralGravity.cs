@@ -142,14 +142,23 @@ public static class StructuralGravity
             throw new EquilibriumNotConvergedException("structural gravity multilateral resistances",
                 new SolverDiagnostics("Newton on log multilateral resistances", false, iterations, iterations, norm, tolerance, "MR system", 0));
         Unpack(u);
-        var inward = a.Select(v => Math.Pow(v, -1 / (1 - sigma))).ToArray();
-        var outward = b.Select(v => Math.Pow(v, -1 / (1 - sigma))).ToArray();
+        // P = a^(1/(σ−1)), Π = b^(1/(σ−1)); evaluated as exp(ln a/(σ−1)) so that they are exact or overflow, never NaN.
+        var inward = a.Select(v => Math.Exp(Math.Log(v) / (sigma - 1))).ToArray();
+        var outward = b.Select(v => Math.Exp(Math.Log(v) / (sigma - 1))).ToArray();
         return new Resistances((double[])a.Clone(), (double[])b.Clone(), inward, outward, iterations, norm);
     }
 
-    /// <summary>Runs baseline and counterfactual for the chosen variant.</summary>
-    public static GravityResult Simulate(GravityData data, double[] tBase, double[] tCounter, double sigma, string reference, GravityVariant variant)
+    /// <summary>
+    /// Runs baseline and counterfactual for the chosen variant. σ &gt; 1 is required, and close to 1 the resistance levels
+    /// P = a^(1/(σ−1)) leave double precision (the cost index T already holds t^(1−σ), so σ → 1 sends price effects to
+    /// infinity): σ must satisfy max |ln a|, |ln b| &lt; 700 (σ − 1) on the data, or the call is an input error naming
+    /// that bound (never NaN). <paramref name="sigmaSource"/> names the file σ came from.
+    /// </summary>
+    public static GravityResult Simulate(GravityData data, double[] tBase, double[] tCounter, double sigma, string reference, GravityVariant variant,
+        string sigmaSource = "(gravity experiment)")
     {
+        if (!double.IsFinite(sigma) || sigma <= 1)
+            throw new ParleyInputException(sigmaSource, null, "sigma", sigma.ToString("R", System.Globalization.CultureInfo.InvariantCulture), "the elasticity of substitution σ > 1");
         var n = data.N;
         var r = data.IndexOf(reference);
         if (r < 0) throw new ParleyInputException(data.Source, null, "reference_importer", reference, "a country of the data");
@@ -164,12 +173,13 @@ public static class StructuralGravity
         var priceIterations = 0;
         if (variant == GravityVariant.Gegravity)
         {
-            for (var i = 0; i < n; i++) p[i] = Math.Pow(cond.B[i] / b0.B[i], 1 / (1 - sigma));
+            for (var i = 0; i < n; i++) p[i] = Math.Exp((Math.Log(cond.B[i]) - Math.Log(b0.B[i])) / (1 - sigma));
         }
         else
         {
             var beta = y.Select((v, k) => v * b0.B[k]).ToArray();
             Array.Fill(p, 1.0);
+            var lastChange = double.PositiveInfinity;
             for (priceIterations = 1; priceIterations <= 500; priceIterations++)
             {
                 var yp = data.Output.Select((v, k) => p[k] * v).ToArray();
@@ -184,11 +194,12 @@ public static class StructuralGravity
                     change = Math.Max(change, Math.Abs(next - p[i]));
                     p[i] = next;
                 }
-                if (change < 1e-12) break;
+                lastChange = change;
+                if (change < 1e-12 || !double.IsFinite(change)) break; // non-finite: σ too close to 1, reported below
             }
             if (priceIterations > 500)
                 throw new EquilibriumNotConvergedException("structural gravity (textbook variant) factory-gate prices",
-                    new SolverDiagnostics("damped price iteration", false, 500, 0, double.NaN, 1e-12, "prices", 0));
+                    new SolverDiagnostics("damped price iteration", false, 500, 0, lastChange, 1e-12, "prices", 0));
         }
         var yNew = data.Output.Select((v, k) => p[k] * v).ToArray();
         var eNew = yNew.Select((v, k) => phi[k] * v).ToArray();
@@ -211,11 +222,29 @@ public static class StructuralGravity
                 fx0 += x0[i * n + j]; fx1 += x1[i * n + j];
                 fm0 += x0[j * n + i]; fm1 += x1[j * n + i];
             }
-            var realGdp = p[i] * b0.Inward[i] / c.Inward[i];
+            // Ratios of resistances from log differences: P′/P = (a′/a)^(1/(σ−1)).
+            var inwardRatio = Math.Exp((Math.Log(c.A[i]) - Math.Log(b0.A[i])) / (sigma - 1));
+            var outwardRatio = Math.Exp((Math.Log(c.B[i]) - Math.Log(b0.B[i])) / (sigma - 1));
+            var realGdp = p[i] / inwardRatio;
             countries[i] = new GravityCountryResult(data.Countries[i], 100 * (p[i] - 1), 100 * (realGdp - 1), 1 / realGdp,
-                100 * (fx1 / fx0 - 1), 100 * (fm1 / fm0 - 1), 100 * (c.Outward[i] / b0.Outward[i] - 1), 100 * (c.Inward[i] / b0.Inward[i] - 1),
+                100 * (fx1 / fx0 - 1), 100 * (fm1 / fm0 - 1), 100 * (outwardRatio - 1), 100 * (inwardRatio - 1),
                 100 * (p[i] - 1), 100 * (x1[i * n + i] / x0[i * n + i] - 1));
         }
+        RequireRepresentable(sigma, sigmaSource, [b0, c], countries);
         return new GravityResult(variant, b0, c, p, countries, x0, x1, priceIterations);
+    }
+
+    /// <summary>σ too close to 1 for these data: every level and statistic must be a finite, non-zero double.</summary>
+    private static void RequireRepresentable(double sigma, string source, Resistances[] solves, IReadOnlyList<GravityCountryResult> countries)
+    {
+        var levels = solves.SelectMany(r => r.Inward.Concat(r.Outward)).ToArray();
+        var statistics = countries.SelectMany(c => new[] { c.FactoryGatePriceChange, c.RealGdpChange, c.WelfareStatistic, c.ForeignExportsChange,
+            c.ForeignImportsChange, c.OmrChange, c.ImrChange, c.IntranationalTradeChange });
+        if (levels.All(v => double.IsFinite(v) && v > 0) && statistics.All(double.IsFinite)) return;
+        var largest = solves.SelectMany(r => r.A.Concat(r.B)).Max(v => Math.Abs(Math.Log(v)));
+        var bound = 1 + largest / 700;
+        throw new ParleyInputException(source, null, "sigma", sigma.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+            $"σ ≥ {bound.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)} for these data: the resistances P = a^(1/(σ−1)) with max |ln a|, |ln b| = " +
+            $"{largest.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)} leave double precision closer to σ = 1 (the effects grow without bound as σ → 1)");
     }
 }

@@ -4,22 +4,25 @@
 // ~655 per solve). Anderson combines the last m iterates to cancel the slow modes; each step costs one evaluation of G
 // plus an m×m least-squares solve, so it stays cheap when G is expensive and Newton's Jacobian would be huge
 // (1,240 × 1,240 blocks for CP2015). A restart on stagnation keeps it robust.
+using Parley.Models.Numerics.Internals;
+
 namespace Parley.Models.Numerics;
 
-/// <summary>Options of <see cref="AndersonAccelerator"/>.</summary>
+/// <summary>Options of <see cref="AndersonAccelerator"/>. Every value is checked when set: an impossible one is an input error
+/// (<see cref="ParleyInputException"/>, CLI exit code 2).</summary>
 public sealed record AndersonOptions
 {
-    /// <summary>Convergence threshold on max |G(u) − u| (unknowns in logs or scaled levels). Default 1e-11.</summary>
-    public double Tolerance { get; init; } = 1e-11;
+    /// <summary>Convergence threshold on max |G(u) − u| (unknowns in logs or scaled levels, dimensionless), in (0, 1). Default 1e-11.</summary>
+    public double Tolerance { get; init => field = OptionRange.Tolerance(value, "tolerance"); } = 1e-11;
 
-    /// <summary>Maximum evaluations of G. Default 2,000.</summary>
-    public int MaxIterations { get; init; } = 2000;
+    /// <summary>Maximum evaluations of G (count, ≥ 1). Default 2,000.</summary>
+    public int MaxIterations { get; init => field = OptionRange.AtLeast(value, 1, "max-iterations"); } = 2000;
 
-    /// <summary>History depth m. Default 8.</summary>
-    public int Memory { get; init; } = 8;
+    /// <summary>History depth m (count of stored differences, ≥ 1). Default 8.</summary>
+    public int Memory { get; init => field = OptionRange.AtLeast(value, 1, "memory"); } = 8;
 
-    /// <summary>Mixing (damping) β in (0, 1]. Default 1.</summary>
-    public double Mixing { get; init; } = 1.0;
+    /// <summary>Mixing (damping) β in (0, 1] (dimensionless; 1 = undamped). Default 1.</summary>
+    public double Mixing { get; init => field = OptionRange.UnitInterval(value, "mixing"); } = 1.0;
 }
 
 /// <summary>A fixed-point map u ↦ G(u) with named components for diagnostics.</summary>
@@ -40,7 +43,7 @@ internal static class AndersonAccelerator
     {
         var sw = System.Diagnostics.Stopwatch.StartNew();
         var n = map.Size;
-        var m = Math.Max(1, options.Memory);
+        var m = options.Memory;
         var u = start.ToArray();
         var g = new double[n];
         var f = new double[n];
@@ -69,7 +72,7 @@ internal static class AndersonAccelerator
             }
             if (!double.IsFinite(norm)) break;
             if (norm < options.Tolerance) break;
-            if (norm > 1e4 * best) stored = 0; // diverging history: restart
+            if (norm > 1e4 * best) stored = head = 0; // diverging history: restart with an empty ring
             best = Math.Min(best, norm);
             if (iterations > 1)
             {
@@ -100,7 +103,7 @@ internal static class AndersonAccelerator
             for (var a = 0; a < stored; a++) gram[a * m + a] += 1e-12 * trace + 1e-300;
             if (!SolveSymmetric(gram, rhs, gamma, stored, m))
             {
-                stored = 0;
+                stored = head = 0;
                 for (var i = 0; i < n; i++) u[i] += beta * f[i];
                 continue;
             }

@@ -4,6 +4,8 @@
 // iterations (docs/models/one-sector.md (OS-17)), where fixed-point or finite-difference Levenberg–Marquardt schemes need
 // hundreds of residual evaluations. Backtracking halves the step until every unknown stays positive and the residual
 // norm falls, so shocks far from the factual point (108% tariffs, balanced-trade transfers) still converge.
+using Parley.Models.Numerics.Internals;
+
 namespace Parley.Models.Numerics;
 
 /// <summary>A square nonlinear system in positive unknowns (changes relative to the factual equilibrium).</summary>
@@ -22,17 +24,25 @@ internal interface INonlinearSystem
     string EquationName(int row);
 }
 
-/// <summary>Options of <see cref="NewtonSolver"/>.</summary>
+/// <summary>Options of <see cref="NewtonSolver"/>. Every value is checked when set: an impossible one is an input error
+/// (<see cref="ParleyInputException"/>, CLI exit code 2).</summary>
 public sealed record NewtonOptions
 {
-    /// <summary>Convergence threshold on the largest absolute scaled residual. Default 1e-12.</summary>
-    public double Tolerance { get; init; } = 1e-12;
+    /// <summary>Convergence threshold on the largest absolute scaled residual (dimensionless), in (0, 1). Default 1e-12.</summary>
+    public double Tolerance { get; init => field = OptionRange.Tolerance(value, "tolerance"); } = 1e-12;
 
-    /// <summary>Maximum Newton iterations. Default 60.</summary>
-    public int MaxIterations { get; init; } = 60;
+    /// <summary>Maximum Newton iterations per solve (count, ≥ 1). Default 60.</summary>
+    public int MaxIterations { get; init => field = OptionRange.AtLeast(value, 1, "max-iterations"); } = 60;
 
-    /// <summary>Maximum step halvings per iteration. Default 40.</summary>
-    public int MaxHalvings { get; init; } = 40;
+    /// <summary>Maximum step halvings per iteration (count, ≥ 0). Default 40.</summary>
+    public int MaxHalvings { get; init => field = OptionRange.AtLeast(value, 0, "max-halvings"); } = 40;
+
+    /// <summary>
+    /// Maximum solves along a continuation in the tariff level when a direct solve stalls before
+    /// <see cref="MaxIterations"/> (a non-finite residual at the start, or no descent) (count, ≥ 0; 0 = no continuation): the tariffs are scaled by s ∈ (0, 1] and each solve starts from the previous one's solution.
+    /// Each stage may take <see cref="MaxIterations"/> iterations. Default 24.
+    /// </summary>
+    public int ContinuationStages { get; init => field = OptionRange.AtLeast(value, 0, "continuation-stages"); } = 24;
 }
 
 internal static class NewtonSolver

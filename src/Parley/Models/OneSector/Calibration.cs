@@ -3,7 +3,9 @@
 // Why: the data are a zero-tariff equilibrium only after (a) the destination-share parameter ν is calibrated
 // on a two-region (US / rest) aggregation so that sales-weighted ν hits 12% and 26% (docs/models/one-sector.md (OS-1)–(OS-3)), and (b)
 // domestic sales are rebuilt from GDP and transfers (OS-4)–(OS-5). Every variant of the paper's tables starts from here.
+using System.Globalization;
 using Parley.Data;
+using Parley.Models.Numerics;
 
 namespace Parley.Models.OneSector;
 
@@ -21,17 +23,27 @@ public sealed record CalibrationOptions
 
     /// <summary>Value-added share β for the roundabout variant (docs/models/one-sector.md (OS-22)); 1 = none. Default 1.</summary>
     public double ValueAddedShare { get; init; } = 1.0;
+
+    /// <summary>Convergence threshold of the ν calibration on the largest absolute gap between a sales-weighted ν and its
+    /// target (dimensionless, a share), in (0, 1). Default 1e-14.</summary>
+    public double DestinationShareTolerance { get; init => field = Parley.Models.Numerics.Internals.OptionRange.Tolerance(value, "destination-share tolerance"); } = 1e-14;
+
+    /// <summary>Maximum Newton iterations of the ν calibration (count, ≥ 1). Default 100.</summary>
+    public int DestinationShareMaxIterations { get; init => field = Parley.Models.Numerics.Internals.OptionRange.AtLeast(value, 1, "destination-share max-iterations"); } = 100;
 }
 
 /// <summary>Builds calibrated <see cref="Economy"/> records from a <see cref="WorldDataset"/>.</summary>
 public static class Calibration
 {
     /// <summary>
-    /// Solves the two equations of docs/models/one-sector.md (OS-3) for (ν_rest, ν_focal) by Newton's method on the 2×2 system
-    /// (tolerance 1e-14); negative values are set to 0 as in the paper.
+    /// Solves the two equations of docs/models/one-sector.md (OS-3) for (ν_rest, ν_focal) by Newton's method on the 2×2 system (finite-difference
+    /// Jacobian, <see cref="CalibrationOptions.DestinationShareTolerance"/>); negative values are set to 0 as in the paper.
+    /// Totals that overflow, or a solution at ν ≥ 1, are input errors (exit 2); a residual above the tolerance after
+    /// the last iteration is a non-convergence error with diagnostics (exit 3).
     /// </summary>
     public static (double RestOfWorld, double Focal) DestinationShares(WorldDataset data, CalibrationOptions? options = null)
     {
+        var sw = System.Diagnostics.Stopwatch.StartNew();
         options ??= new CalibrationOptions();
         var us = FocalIndex(data, options);
         var n = data.Countries.Count;
@@ -47,6 +59,11 @@ public static class Calibration
                 else if (j != us) vUR += v;
             }
         }
+        var focalName = data.Countries[us].Iso3;
+        foreach (var (total, what) in new[] { (vRR + vRU + vUR, "trade"), (gR + gU, "gdp") })
+            if (!double.IsFinite(total))
+                throw new ParleyInputException(data.Name, null, what, total.ToString("R", CultureInfo.InvariantCulture),
+                    $"{what} values whose world total is a finite number (the ν calibration sums them on a {focalName} / rest-of-world split)");
 
         double[] F(double nuR, double nuU)
         {
@@ -58,10 +75,13 @@ public static class Calibration
         }
 
         double a = 0.10, b = 0.24;
-        for (var iter = 0; iter < 100; iter++)
+        var residual = double.PositiveInfinity;
+        var iterations = 0;
+        double[] f = F(a, b);
+        for (; iterations < options.DestinationShareMaxIterations; iterations++)
         {
-            var f = F(a, b);
-            if (Math.Max(Math.Abs(f[0]), Math.Abs(f[1])) < 1e-14) break;
+            residual = NewtonSolver.MaxAbs(f);
+            if (residual < options.DestinationShareTolerance || !double.IsFinite(residual)) break;
             const double h = 1e-7;
             var fa = F(a + h, b);
             var fb = F(a, b + h);
@@ -69,9 +89,18 @@ public static class Calibration
             var det = j11 * j22 - j12 * j21;
             a -= (j22 * f[0] - j12 * f[1]) / det;
             b -= (-j21 * f[0] + j11 * f[1]) / det;
+            f = F(a, b);
         }
-        if (!double.IsFinite(a) || !double.IsFinite(b))
-            throw new InvalidOperationException("The destination-share (ν) calibration did not converge.");
+        residual = NewtonSolver.MaxAbs(f);
+        if (!(residual < options.DestinationShareTolerance))
+            throw new EquilibriumNotConvergedException($"destination-share (ν) calibration of {data.Name}", new SolverDiagnostics(
+                "Newton on the two ν equations (OS-3) (finite-difference Jacobian)", false, iterations, iterations, residual,
+                options.DestinationShareTolerance,
+                !double.IsFinite(f[0]) || Math.Abs(f[0]) >= Math.Abs(f[1]) ? "sales-weighted ν of rest-of-world producers" : $"sales-weighted ν of {focalName} producers",
+                sw.Elapsed.TotalMilliseconds));
+        if (a >= 1 || b >= 1)
+            throw new ParleyInputException(data.Name, null, "trade", $"ν_rest = {a.ToString("G6", CultureInfo.InvariantCulture)}, ν_{focalName} = {b.ToString("G6", CultureInfo.InvariantCulture)}",
+                $"trade and GDP for which the ν targets ({options.RestTarget}, {options.FocalTarget}) are met with destination shares below 1");
         return (Math.Max(0, a), Math.Max(0, b));
     }
 

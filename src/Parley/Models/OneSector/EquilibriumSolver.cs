@@ -15,7 +15,10 @@ namespace Parley.Models.OneSector;
 public static class EquilibriumSolver
 {
     /// <summary>
-    /// Solves the model for a tariff matrix and returns the statistics of docs/models/one-sector.md (OS-28)–(OS-35).
+    /// Solves the model for a tariff matrix and returns the statistics of docs/models/one-sector.md (OS-28)–(OS-35). When
+    /// Newton's method from the start stalls before its iteration limit (e.g. tariffs so high that the factual point has
+    /// tariff revenue above factor income, so the residual there is not finite), the solve is repeated along a
+    /// continuation in the tariff level (<see cref="NewtonOptions.ContinuationStages"/>).
     /// Throws <see cref="EquilibriumNotConvergedException"/> (with diagnostics) when the solver does not converge.
     /// </summary>
     /// <param name="scenario">Name used in reports and errors.</param>
@@ -59,10 +62,12 @@ public static class EquilibriumSolver
                 throw new ArgumentException("Tariffs must be finite and non-negative.", nameof(tariffs));
         options ??= new NewtonOptions();
         var names = economy.Countries.Countries.Select(c => c.Iso3).ToArray();
-        OneSectorSystem system = economy.HasRoundabout
-            ? new RoundaboutSystem(economy, tariffs, parameters, names)
-            : new BaselineSystem(economy, tariffs, parameters, names);
+        var system = BuildSystem(economy, tariffs, parameters, names);
         var (z, d) = NewtonSolver.Solve(system, start ?? Ones(system.Size), options, factor?.Size == system.Size ? factor : null);
+        // Continuation only when the direct solve stalled (non-finite residual, no descent), not when it used up the
+        // iterations it was given: a binding --max-iterations is the user's limit and is reported as such.
+        if (!d.Converged && d.Iterations < options.MaxIterations && options.ContinuationStages > 0)
+            (system, z, d) = TariffContinuation.Solve(tariffs, t => BuildSystem(economy, t, parameters, names), options, d);
         if (!d.Converged) throw new EquilibriumNotConvergedException(scenario, d);
         system.Evaluate(z);
         var eq = system.ToEquilibrium(d);
@@ -84,5 +89,10 @@ public static class EquilibriumSolver
         internal DenseLu? Factor { get; }
     }
 
-    private static double[] Ones(int size) => Enumerable.Repeat(1.0, size).ToArray();
+    private static OneSectorSystem BuildSystem(Economy economy, double[] tariffs, OneSectorParameters parameters, string[] names) =>
+        economy.HasRoundabout
+            ? new RoundaboutSystem(economy, tariffs, parameters, names)
+            : new BaselineSystem(economy, tariffs, parameters, names);
+
+    internal static double[] Ones(int size) => Enumerable.Repeat(1.0, size).ToArray();
 }

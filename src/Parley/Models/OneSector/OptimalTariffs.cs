@@ -2,6 +2,11 @@
 // Why formulas rather than an optimiser: in this model the unilaterally optimal uniform tariff has the closed form
 // t* = 1/((1 + ε δ_i) φ_i − 1), where δ_i measures how much of i's export revenue accrues abroad and how exposed
 // i's exports are to competition; the paper's tables apply these closed forms, with two denominators (docs/models/one-sector.md (OS-41)–(OS-42)).
+// The closed forms are derived for the value-added model (β = 1). An economy with roundabout production (β < 1) keeps
+// gross domestic sales X_ii/β on its diagonal, which can exceed factor income and turn δ negative (the rate came out
+// as −55.6 for the US on the bundled data); the formulas are therefore evaluated on the value-added accounting of the
+// same data (diagonal β·X_ii, the calibration before grossing up), and a rate that is still not finite and
+// non-negative is refused with an input error instead of reaching the solver.
 namespace Parley.Models.OneSector;
 
 /// <summary>Which denominator δ uses: the paper uses absorption for Table 1 and income for Table 2 (docs/models/one-sector.md (OS-41)).</summary>
@@ -32,8 +37,11 @@ public static class OptimalTariffs
     }
 
     /// <summary>Optimal uniform import tariff of country <paramref name="i"/>: t* = 1/((1 + ε δ_i) φ_i − 1).</summary>
-    public static double Uniform(Economy e, int i, double tradeElasticity, OptimalTariffBase basis) =>
-        1 / ((1 + tradeElasticity * Delta(e, i, basis)) * e.PassThrough[i] - 1);
+    public static double Uniform(Economy e, int i, double tradeElasticity, OptimalTariffBase basis)
+    {
+        var va = ValueAdded(e);
+        return Checked(e, "optimal tariff of " + e.Countries[i].Iso3, 1 / ((1 + tradeElasticity * Delta(va, i, basis)) * va.PassThrough[i] - 1));
+    }
 
     /// <summary>
     /// δ of the two-region aggregation (the focal country vs everyone else) with Z = Y (docs/models/one-sector.md (OS-43), optimal retaliation).
@@ -70,8 +78,27 @@ public static class OptimalTariffs
     /// </summary>
     public static double Retaliation(Economy e, int focal, double tradeElasticity)
     {
-        var (deltaR, _) = TwoRegionDelta(e, focal);
-        var phiR = e.PassThrough[focal == 0 ? 1 : 0];
-        return 1 / ((1 + tradeElasticity * deltaR) * phiR - 1);
+        var va = ValueAdded(e);
+        var (deltaR, _) = TwoRegionDelta(va, focal);
+        var phiR = va.PassThrough[focal == 0 ? 1 : 0];
+        return Checked(e, "optimal retaliation against " + e.Countries[focal].Iso3, 1 / ((1 + tradeElasticity * deltaR) * phiR - 1));
     }
+
+    /// <summary>
+    /// The value-added (β = 1) accounting of an economy: itself when it has no roundabout production, else the same
+    /// flows with the gross domestic sales X_ii/β of (OS-5) with β &lt; 1 brought back to β·X_ii, and E, Y, T, λ rebuilt from them.
+    /// </summary>
+    public static Economy ValueAdded(Economy e)
+    {
+        if (!e.HasRoundabout) return e;
+        var n = e.N;
+        var flows = (double[])e.Flows.Clone();
+        for (var i = 0; i < n; i++) flows[i * n + i] *= e.ValueAddedShare;
+        return Calibration.FromFlows(e.Variant + "+value-added", e.Countries, flows, e.DestinationShare, e.PassThrough, 1.0, Numeraire.WorldPriceIndex);
+    }
+
+    private static double Checked(Economy e, string what, double rate) =>
+        double.IsFinite(rate) && rate >= 0 ? rate
+            : throw new ParleyInputException($"economy '{e.Variant}'", null, "retaliation/optimal tariff", rate.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+                $"data for which the closed form of the {what}, 1/((1 + ε δ) φ − 1), is a finite non-negative rate ((1 + ε δ) φ > 1); use a uniform rate instead");
 }
