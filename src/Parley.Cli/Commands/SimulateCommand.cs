@@ -21,6 +21,14 @@ internal sealed class SimulateCommand : Command<SimulateCommand.Settings>
         [Description("Write countries.csv, summary.csv, result.json, report.html and manifest.json into DIR (new or empty, or an earlier Parley output).")]
         public string? Out { get; init; }
 
+        [CommandOption("--status-quo <SQ>")]
+        [Description("Compare with: a date YYYY-MM-DD (the schedule then in force), tariff-free, data, or a scenario file. Default: the file's status_quo, else its default.")]
+        public string? StatusQuo { get; init; }
+
+        [CommandOption("--versus <VIEW>")]
+        [Description("status-quo (default: change from the status quo) or tariff-free (change from the calibrated data equilibrium, in full detail).")]
+        public string Versus { get; init; } = "status-quo";
+
         [CommandOption("--tolerance <TOL>")]
         [Description("Convergence threshold on the largest scaled residual (default 1e-12).")]
         public double? Tolerance { get; init; }
@@ -34,6 +42,11 @@ internal sealed class SimulateCommand : Command<SimulateCommand.Settings>
     {
         var console = AnsiConsoleAccessor.Console;
         var scenario = ScenarioRunner.Load(settings.File);
+        if (settings.StatusQuo is { } sqText)
+            scenario = scenario with { StatusQuo = StatusQuo.Parse(sqText, "(command line)", null, "--status-quo", Directory.GetCurrentDirectory()) };
+        var versus = settings.Versus.Trim().ToLowerInvariant();
+        if (versus is not ("status-quo" or "tariff-free"))
+            throw new ParleyInputException("(command line)", null, "--versus", settings.Versus, "status-quo or tariff-free");
         var defaults = new NewtonOptions();
         var solver = defaults with
         {
@@ -45,7 +58,15 @@ internal sealed class SimulateCommand : Command<SimulateCommand.Settings>
                 : throw new ParleyInputException("(command line)", null, "--max-iterations", settings.MaxIterations.ToString(), "a positive integer"),
         };
         var result = ScenarioRunner.Run(scenario, "parley simulate " + settings.File, solver);
-        console.Write(ResultTables.Summary(result));
+        if (versus == "tariff-free" || result.StatusQuo is not { } view) console.Write(ResultTables.Summary(result));
+        else
+        {
+            var label = Path.GetFileNameWithoutExtension(settings.File);
+            console.Write(CompareCommand.Table(new ScenarioComparisonResult(view.StatusQuo.Label, view.Description,
+                [new ComparedScenario(label, scenario.Name, scenario.SourceFile)], [.. ComparisonStatistics.Rows(label, view.Rows, view.BaseYear)], view.BaseYear))
+                .Title($"[bold]{Markup.Escape(scenario.Name)}: change from the status quo[/]"));
+            console.MarkupLine("[grey]Change from the tariff-free calibration: add --versus tariff-free.[/]");
+        }
         if (ResultTables.SectorFocus(result) is { } focus) console.Write(focus);
         foreach (var d in result.Diagnostics) console.MarkupLine($"[grey]{Markup.Escape(d.ToString())}[/]");
         if (settings.Out is { } dir)
