@@ -18,7 +18,16 @@ public static class ScenarioComparison
     {
         if (files.Count == 0)
             throw new ParleyInputException("(command line)", null, "FILES", null, "at least one scenario file");
-        var scenarios = files.Select(ScenarioRunner.Load).ToArray();
+        return Run(files.Select(ScenarioRunner.Load).ToArray(), statusQuo, command, solver);
+    }
+
+    /// <summary>As <see cref="Run(IReadOnlyList{string}, StatusQuo?, string, NewtonOptions?)"/> for scenarios already read.</summary>
+    public static (ScenarioComparisonResult Comparison, IReadOnlyList<ScenarioResult> Results) Run(
+        IReadOnlyList<Scenario> scenarios, StatusQuo? statusQuo, string command, NewtonOptions? solver = null)
+    {
+        if (scenarios.Count == 0)
+            throw new ParleyInputException("(command line)", null, "FILES", null, "at least one scenario file");
+        var files = scenarios.Select(s => s.SourceFile ?? s.Name).ToArray();
         var first = scenarios[0];
         foreach (var s in scenarios.Skip(1)) StatusQuoTariffs.RequireSameModel(first, s);
         var sq = statusQuo ?? StatusQuoTariffs.Resolve(first);
