@@ -32,6 +32,8 @@ internal static class Program
             c.AddCommand<DemoCommand>("demo").WithDescription("Run the bundled Liberation Day and US–Japan scenarios and print a comparison.");
             c.AddCommand<SimulateCommand>("simulate").WithDescription("Solve a scenario file; print a table and optionally write CSV/JSON/HTML.")
                 .WithExample("simulate", "examples/liberation-day.yaml", "--out", "out/liberation-day");
+            c.AddCommand<CompareCommand>("compare").WithDescription("Several scenarios side by side against one status quo (table, csv or json).")
+                .WithExample("compare", "examples/us-japan/3-deal-15.yaml", "examples/us-japan/2-baseline-10.yaml", "--status-quo", "2025-05-30");
             c.AddCommand<ReplicateCommand>("replicate").WithDescription("Re-run a paper's published tables (jie2025).")
                 .WithExample("replicate", "jie2025", "--format", "csv");
             c.AddCommand<NegotiateCommand>("negotiate").WithDescription("Price every package of a negotiation with a GE model: frontier, Nash/Kalai, ZOPA, rounds, offers.")

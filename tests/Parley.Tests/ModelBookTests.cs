@@ -13,13 +13,13 @@ public partial class ModelBookTests
     private static readonly Dictionary<string, string> Pages = new()
     {
         ["OS"] = "one-sector.md", ["MS"] = "multi-sector.md", ["G"] = "structural-gravity.md",
-        ["P"] = "ppml-hdfe.md", ["T"] = "tariff-stacking.md", ["B"] = "bargaining.md",
+        ["P"] = "ppml-hdfe.md", ["T"] = "tariff-stacking.md", ["B"] = "bargaining.md", ["SQ"] = "status-quo.md",
     };
 
-    [GeneratedRegex(@"\((OS|MS|G|P|T|B)-(\d+)\)")]
+    [GeneratedRegex(@"\((OS|MS|G|P|T|B|SQ)-(\d+)\)")]
     private static partial Regex Label();
 
-    [GeneratedRegex(@"^[ \t]*\((OS|MS|G|P|T|B)-(\d+)\)  ", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^[ \t]*\((OS|MS|G|P|T|B|SQ)-(\d+)\)  ", RegexOptions.Multiline)]
     private static partial Regex Definition();
 
     [GeneratedRegex(@"docs/models/([A-Za-z0-9_.-]+\.md)")]

@@ -16,26 +16,17 @@ internal sealed class DemoCommand : Command
         var liberation = ScenarioRunner.Run(ScenarioRunner.Load(Path.Combine(examples, "liberation-day.yaml")), "parley demo");
         console.Write(ResultTables.Summary(liberation));
 
-        var files = Directory.GetFiles(Path.Combine(examples, "us-japan"), "*.yaml").Order(StringComparer.Ordinal).ToArray();
-        var results = new ScenarioResult[files.Length];
-        Parallel.For(0, files.Length, k => results[k] = ScenarioRunner.Run(ScenarioRunner.Load(files[k]), "parley demo"));
+        // The US–Japan offers against today's tariffs: the statutory schedule in force today (capped at its last revision),
+        // with the aggregate US tariff on Japan at 10% / 15% / 0%; each reported as its change from that schedule.
+        var files = Directory.GetFiles(Path.Combine(examples, "us-japan-schedule"), "*.yaml").Order(StringComparer.Ordinal).ToArray();
+        var today = StatusQuoTariffs.Resolve(ScenarioRunner.Load(files[0]) with { Date = null, StatusQuo = null });
+        var redated = files.Select(f => ScenarioRunner.Load(f) is var s
+            ? s with { Date = today.Date, FromSchedule = new ScheduleSource(today.Date!.Value, null) } : null!).ToArray();
+        var (comparison, results) = ScenarioComparison.Run(redated, today, "parley demo");
+        console.Write(CompareCommand.Table(comparison).Title($"[bold]US–Japan offers against today's tariffs (schedule of {today.Date:yyyy-MM-dd})[/]"));
+        foreach (var c in comparison.Scenarios) console.MarkupLine($"[grey]{Markup.Escape(c.Label)}: {Markup.Escape(c.Name)}[/]");
+        console.MarkupLine("[grey]Any set of files side by side: parley compare examples/us-japan-schedule/*.yaml --format csv[/]");
 
-        foreach (var (title, pick) in new (string, Func<ReportRow, double?>)[]
-                 {
-                     ("Welfare change (%)", r => r.Welfare),
-                     ("Exports/GDP change (%)", r => r.ExportsToGdp),
-                     ("Employment change (%)", r => r.Employment),
-                 })
-        {
-            var table = new Table().Title($"[bold]US–Japan: US tariff on Japan — {title}[/]")
-                .Caption("other US tariffs at their 2 April 2025 levels; no retaliation; groups absorption-weighted");
-            table.AddColumn("Country/group");
-            foreach (var r in results) table.AddColumn(new TableColumn(Markup.Escape(ShortName(r.Scenario.Name))).RightAligned());
-            foreach (var label in results[0].Rows.Select(r => r.Label))
-                table.AddRow(new[] { label }.Concat(results.Select(r =>
-                    pick(r.Rows.First(x => x.Label == label)) is { } v ? v.ToString("F3", CultureInfo.InvariantCulture) : "–")).ToArray());
-            console.Write(table);
-        }
         var autoFiles = Directory.GetFiles(Path.Combine(examples, "world-autos"), "?-japan-*.yaml").Order(StringComparer.Ordinal).ToArray(); // 25%, 15%, 0%
         var autos = new ScenarioResult[autoFiles.Length];
         Parallel.For(0, autoFiles.Length, k => autos[k] = ScenarioRunner.Run(ScenarioRunner.Load(autoFiles[k]), "parley demo"));
@@ -73,8 +64,6 @@ internal sealed class DemoCommand : Command
         }
         console.Write(table);
     }
-
-    private static string ShortName(string name) => name.StartsWith("US–Japan: ", StringComparison.Ordinal) ? name["US–Japan: ".Length..] : name;
 
     /// <summary>The examples/ folder next to the program, else the nearest one above the working directory.</summary>
     public static string ExamplesFolder()

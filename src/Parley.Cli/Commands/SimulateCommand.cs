@@ -21,6 +21,14 @@ internal sealed class SimulateCommand : Command<SimulateCommand.Settings>
         [Description("Write countries.csv, summary.csv, result.json, report.html and manifest.json into DIR (new or empty, or an unmodified earlier Parley run; checked before solving).")]
         public string? Out { get; init; }
 
+        [CommandOption("--status-quo <SQ>")]
+        [Description("Compare with: a date YYYY-MM-DD (the schedule then in force), tariff-free, data, or a scenario file. Default: the file's status_quo, else its default.")]
+        public string? StatusQuo { get; init; }
+
+        [CommandOption("--versus <VIEW>")]
+        [Description("status-quo (default: change from the status quo) or tariff-free (change from the calibrated data equilibrium, in full detail).")]
+        public string Versus { get; init; } = "status-quo";
+
         [CommandOption("--tolerance <TOL>")]
         [Description("Convergence threshold on the largest scaled residual (default 1e-12 for the one-sector Newton solver, 1e-11 for the multi-sector fixed point).")]
         public double? Tolerance { get; init; }
@@ -34,6 +42,11 @@ internal sealed class SimulateCommand : Command<SimulateCommand.Settings>
     {
         var console = AnsiConsoleAccessor.Console;
         var scenario = ScenarioRunner.Load(settings.File);
+        if (settings.StatusQuo is { } sqText)
+            scenario = scenario with { StatusQuo = StatusQuo.Parse(sqText, "(command line)", null, "--status-quo", Directory.GetCurrentDirectory()) };
+        var versus = settings.Versus.Trim().ToLowerInvariant();
+        if (versus is not ("status-quo" or "tariff-free"))
+            throw new ParleyInputException("(command line)", null, "--versus", settings.Versus, "status-quo or tariff-free");
         if (settings.Tolerance is { } tol && !(tol > 0 && tol < 1))
             throw new ParleyInputException("(command line)", null, "--tolerance", tol.ToString(System.Globalization.CultureInfo.InvariantCulture), "a number between 0 and 1");
         if (settings.MaxIterations is { } it && it <= 0)
@@ -52,7 +65,15 @@ internal sealed class SimulateCommand : Command<SimulateCommand.Settings>
         }
         using var output = settings.Out is { } dir ? OutputDirectory.Open(dir) : null; // before computing, not after
         var result = ScenarioRunner.Run(scenario, "parley simulate " + settings.File, newton, fixedPoint);
-        console.Write(ResultTables.Summary(result));
+        if (versus == "tariff-free" || result.StatusQuo is not { } view) console.Write(ResultTables.Summary(result));
+        else
+        {
+            var label = Path.GetFileNameWithoutExtension(settings.File);
+            console.Write(CompareCommand.Table(new ScenarioComparisonResult(view.StatusQuo.Label, view.Description,
+                [new ComparedScenario(label, scenario.Name, scenario.SourceFile)], [.. ComparisonStatistics.Rows(label, view.Rows, view.BaseYear)], view.BaseYear))
+                .Title($"[bold]{Markup.Escape(scenario.Name)}: change from the status quo[/]"));
+            console.MarkupLine("[grey]Change from the tariff-free calibration: add --versus tariff-free.[/]");
+        }
         if (ResultTables.SectorFocus(result) is { } focus) console.Write(focus);
         foreach (var d in result.Diagnostics) console.MarkupLine($"[grey]{Markup.Escape(d.ToString())}[/]");
         if (output is not null)

@@ -24,9 +24,10 @@ internal static class MultiSectorScenarioRunner
         var result = MultiSectorExperiment.Run(s.Name, d, d.Base.AsSpan(), tariffs, deficits, options);
         var rows = s.Report.Select(label => Row(result, d, label)).ToArray();
         var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var view = StatusQuoSolutions.View(s, d, result, options);
         var manifest = new RunManifest(RunManifest.ParleyVersion, command, s.SourceFile, RunManifest.Sha256(s.SourceFile), d.Name, d.Vintage,
             "multi-sector GE with input–output links (Caliendo & Parro 2015)",
-            new Dictionary<string, string>
+            ScenarioRunner.WithStatusQuo(new Dictionary<string, string>
             {
                 ["deficits"] = deficits.ToString(),
                 ["baseline_tariffs"] = d.BaseTariffs,
@@ -36,9 +37,9 @@ internal static class MultiSectorScenarioRunner
                 ["solver_tolerance_fixed_point"] = options.Tolerance.ToString(inv),
                 ["solver_max_iterations"] = options.MaxIterations.ToString(inv),
                 ["data_note"] = d.Notes ?? "",
-            },
+            }, view),
             [result.Baseline.Diagnostics, result.Counterfactual.Diagnostics], RunManifest.Now, RunManifest.MachineDescription);
-        return new ScenarioResult(s, rows, manifest, MultiSector: result, MultiSectorData: d);
+        return new ScenarioResult(s, rows, manifest, MultiSector: result, MultiSectorData: d, StatusQuo: view);
     }
 
     private static ReportRow Row(MultiSectorResult r, MultiSectorDataset d, string label)

@@ -31,10 +31,20 @@ public static class ScenarioRunner
                 throw new ParleyInputException(file, null, "report", label, $"an ISO3 code, a group of dataset '{data.Name}', or {World}");
         var result = EquilibriumSolver.Solve(s.Name, economy, tariffs, s.Parameters, solver);
         var rows = s.Report.Select(label => Row(result, data, label)).ToArray();
+        var view = StatusQuoSolutions.View(s, data, economy, result, solver);
         var manifest = new RunManifest(RunManifest.ParleyVersion, command, s.SourceFile, RunManifest.Sha256(s.SourceFile),
             data.Name, data.Vintage, $"one-sector GE (Ignatenko et al. 2025), variant {economy.Variant}",
-            Options(s, solver ?? new NewtonOptions()), [result.Equilibrium.Diagnostics], RunManifest.Now, RunManifest.MachineDescription);
-        return new ScenarioResult(s, rows, manifest, OneSector: result);
+            WithStatusQuo(Options(s, solver ?? new NewtonOptions()), view), [result.Equilibrium.Diagnostics], RunManifest.Now, RunManifest.MachineDescription);
+        return new ScenarioResult(s, rows, manifest, OneSector: result, StatusQuo: view);
+    }
+
+    /// <summary>Adds the status quo used to a manifest's options.</summary>
+    internal static Dictionary<string, string> WithStatusQuo(Dictionary<string, string> options, Scenarios.StatusQuoView view)
+    {
+        options["status_quo"] = view.StatusQuo.Label;
+        options["status_quo_description"] = view.Description;
+        if (view.BaseYear is { } y) options["money_base_year"] = y.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return options;
     }
 
     private static Dictionary<string, string> Options(Scenario s, NewtonOptions solver)

@@ -64,6 +64,9 @@ internal sealed class YamlMap
 
     public bool Has(string key) => _node.Children.ContainsKey(new YamlScalarNode(key));
 
+    /// <summary>Whether the key holds a mapping (rather than a scalar or list).</summary>
+    public bool HasMap(string key) => _node.Children.TryGetValue(new YamlScalarNode(key), out var v) && v is YamlMappingNode;
+
     public ParleyInputException Error(string key, YamlNode? node, string? value, string expected) =>
         new(File, (int)(node ?? _node).Start.Line, Key(key), value, expected);
 

@@ -59,6 +59,7 @@ public static class ScenarioReport
             model = result.Manifest.Model,
             units = Units,
             summary = result.Rows,
+            status_quo = result.StatusQuo, // rows: change from the status quo; versus_calibration: from the tariff-free calibration
             details,
             diagnostics = result.Diagnostics,
         }, Json));

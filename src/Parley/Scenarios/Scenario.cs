@@ -92,6 +92,8 @@ public sealed record Retaliation(RetaliationMode Mode, string Target, IReadOnlyL
 /// <param name="Report">Countries or groups to show (groups as absorption-weighted means; <c>WORLD</c> = world aggregate).</param>
 /// <param name="SourceFile">File the scenario was read from, if any.</param>
 /// <param name="FromSchedule">US import tariffs from the statutory schedule, applied after the base and before the changes.</param>
+/// <param name="StatusQuo">What the results are compared with; <c>null</c> = the default of <see cref="StatusQuoTariffs.Resolve"/>.</param>
+/// <param name="Date">The scenario's date (<c>date:</c>): the default status quo of the bundled world models is the schedule then in force.</param>
 public sealed record Scenario(
     string Name,
     string? Description,
@@ -106,7 +108,9 @@ public sealed record Scenario(
     Retaliation Retaliation,
     IReadOnlyList<string> Report,
     string? SourceFile,
-    ScheduleSource? FromSchedule = null)
+    ScheduleSource? FromSchedule = null,
+    StatusQuo? StatusQuo = null,
+    DateOnly? Date = null)
 {
     /// <summary>Default report rows: the parties and observers of the US–Japan talks.</summary>
     public static readonly IReadOnlyList<string> DefaultReport = ["USA", "JPN", "KOR", "CHN", "EU27", "WORLD"];

@@ -22,6 +22,8 @@ namespace Parley.Scenarios;
 ///     - { importer: USA, exporter: KOR, sector: c15, rate: 0.25 }   # multi-sector only
 /// retaliation: { mode: none }      # none | reciprocal | optimal | uniform (with rate), by: [CHN]
 /// report: [USA, JPN, KOR, CHN, EU27, WORLD]
+/// date: 2025-08-07                 # the scenario's date (default status quo: the schedule then in force)
+/// status_quo: tariff-free          # or { schedule: 2025-05-30 } or { scenario: other.yaml } or data (see StatusQuoFile)
 /// </code>
 /// Country codes are checked against the dataset when the scenario runs (see <c>Parley.Application.ScenarioRunner</c>).
 /// </summary>
@@ -149,7 +151,9 @@ public static class ScenarioFile
 
         var dataset = datasetKey ?? (kind == ModelKind.MultiSector ? Data.BundledData.Wiod2011Name : Data.BundledData.World2023Name);
         var report = root.Codes("report")?.Select(x => x.Value).ToArray() ?? Scenario.DefaultReport;
+        var (statusQuo, scenarioDate) = StatusQuoFile.Read(root, path);
         root.RejectUnknownKeys();
-        return new Scenario(name, description, kind, dataset, variant, p, deficits, tariffBase, floor, changes, retaliation, report, path, fromSchedule);
+        return new Scenario(name, description, kind, dataset, variant, p, deficits, tariffBase, floor, changes, retaliation, report, path, fromSchedule,
+            statusQuo, scenarioDate);
     }
 }

@@ -50,13 +50,15 @@ public sealed record ReportRow(
 /// <param name="OneSector">One-sector result (all countries), when that model ran.</param>
 /// <param name="MultiSector">Multi-sector result (baseline, counterfactual, decompositions), when that model ran.</param>
 /// <param name="MultiSectorData">The multi-sector dataset, when that model ran.</param>
+/// <param name="StatusQuo">The change from the status quo (the primary view) and from the calibration; <see cref="Rows"/> are the calibration view in full detail.</param>
 public sealed record ScenarioResult(
     Scenario Scenario,
     IReadOnlyList<ReportRow> Rows,
     RunManifest Manifest,
     OneSectorResult? OneSector = null,
     MultiSectorResult? MultiSector = null,
-    MultiSectorDataset? MultiSectorData = null)
+    MultiSectorDataset? MultiSectorData = null,
+    StatusQuoView? StatusQuo = null)
 {
     /// <summary>Diagnostics of every equilibrium solved.</summary>
     public IReadOnlyList<Models.Numerics.SolverDiagnostics> Diagnostics => Manifest.Solves;

@@ -1,0 +1,157 @@
+// The change from one solution to another (docs/models/status-quo.md (SQ-2)–(SQ-5)). Both solutions are hats relative to
+// the same data and the same numéraire, so exact hat algebra forms the change from A to B as a ratio of hats for ratio
+// variables (welfare/real income, real wage, employment, prices, exports, imports) and as a difference for levels
+// (tariff revenue, trade deficit). Groups weight by A's absorption and sum flows and money.
+using Parley.Data;
+using Parley.Models.MultiSector;
+using Parley.Models.OneSector;
+
+namespace Parley.Scenarios;
+
+/// <summary>
+/// Per-country levels of one solved equilibrium. Index variables are relative to a fixed reference (the data), so only
+/// their ratios between two solutions of the same data mean anything; money is in USD billions at the data's base year.
+/// </summary>
+/// <param name="Countries">Codes and names (dataset order).</param>
+/// <param name="Welfare">Welfare index: one-sector Ŵ of (OS-28); multi-sector real income I′/P̂ over value added.</param>
+/// <param name="RealWage">ŵ/P̂.</param>
+/// <param name="Employment">L̂, or <c>null</c> where labour supply is fixed (multi-sector).</param>
+/// <param name="Prices">Consumer price index P̂.</param>
+/// <param name="ExportsUsdBillions">Exports net of tariffs, USD billions.</param>
+/// <param name="ImportsUsdBillions">Imports net of tariffs, USD billions.</param>
+/// <param name="TariffRevenueUsdBillions">Tariff revenue, USD billions.</param>
+/// <param name="IncomeUsdBillions">Absorption (one-sector E′; multi-sector income I′), USD billions: the weight of group rows and the base of equivalent variation.</param>
+public sealed record SolutionLevels(
+    CountrySet Countries,
+    double[] Welfare,
+    double[] RealWage,
+    double[]? Employment,
+    double[] Prices,
+    double[] ExportsUsdBillions,
+    double[] ImportsUsdBillions,
+    double[] TariffRevenueUsdBillions,
+    double[] IncomeUsdBillions)
+{
+    /// <summary>Levels of a one-sector solution (flows and revenue in thousands of USD in the model).</summary>
+    public static SolutionLevels Of(OneSectorResult r)
+    {
+        var e = r.Economy;
+        var q = r.Equilibrium;
+        int n = e.N;
+        double[] exports = new double[n], imports = new double[n];
+        for (var i = 0; i < n; i++)
+            for (var k = 0; k < n; k++)
+            {
+                if (i == k) continue;
+                exports[i] += q.Flows[i * n + k] / 1e6;
+                imports[k] += q.Flows[i * n + k] / 1e6;
+            }
+        return new SolutionLevels(e.Countries,
+            r.Countries.Select(c => 1 + c.Welfare / 100).ToArray(),
+            r.Countries.Select(c => 1 + c.RealWage / 100).ToArray(),
+            [.. q.Employment], [.. q.PriceIndex], exports, imports,
+            q.TariffRevenue.Select(x => x / 1e6).ToArray(),
+            Enumerable.Range(0, n).Select(i => q.Spending[i] * e.Absorption[i] / 1e6).ToArray());
+    }
+
+    /// <summary>Levels of a multi-sector equilibrium (relative to the data <paramref name="d"/>).</summary>
+    public static SolutionLevels Of(MultiSectorEquilibrium q, MultiSectorDataset d)
+    {
+        int n = d.N, jn = d.J;
+        var toBillions = MultiSectorScenario.ToUsdMillions(d) / 1000;
+        double[] exports = new double[n], imports = new double[n], prices = new double[n];
+        for (var j = 0; j < jn; j++)
+            for (var i = 0; i < n; i++)
+                for (var k = 0; k < n; k++)
+                {
+                    if (i == k) continue;
+                    var f = q.Flow(j, i, k) * toBillions;
+                    exports[i] += f;
+                    imports[k] += f;
+                }
+        for (var r = 0; r < n; r++)
+        {
+            double lnP = 0;
+            for (var j = 0; j < jn; j++) lnP += d.FinalShares[r * jn + j] * Math.Log(q.Price[r * jn + j]);
+            prices[r] = Math.Exp(lnP);
+        }
+        return new SolutionLevels(d.Regions,
+            Enumerable.Range(0, n).Select(r => q.Income[r] / prices[r] / d.ValueAdded[r]).ToArray(),
+            Enumerable.Range(0, n).Select(r => q.Wage[r] / prices[r]).ToArray(),
+            null, prices, exports, imports,
+            q.TariffRevenue.Select(x => x * toBillions).ToArray(),
+            q.Income.Select(x => x * toBillions).ToArray());
+    }
+}
+
+/// <summary>
+/// One country's or group's change from a status quo to a scenario: percent for ratio variables (SQ-2), USD billions for
+/// levels (SQ-3), equivalent variation (SQ-4). Groups: (SQ-5).
+/// </summary>
+/// <param name="Label">Code or group as requested.</param>
+/// <param name="Name">Country name or group description.</param>
+/// <param name="Members">Countries behind the row.</param>
+/// <param name="Welfare">Δ welfare (%): one-sector consumption-equivalent, multi-sector exact real income.</param>
+/// <param name="WelfareUsdBillions">Equivalent variation, USD billions at the data's base year: Δ welfare × the status quo's absorption.</param>
+/// <param name="RealWage">Δ real wage (%).</param>
+/// <param name="Employment">Δ employment (%), <c>null</c> where labour supply is fixed.</param>
+/// <param name="Exports">Δ exports (%), net of tariffs.</param>
+/// <param name="Imports">Δ imports (%), net of tariffs.</param>
+/// <param name="TariffRevenueUsdBillions">Δ tariff revenue, USD billions.</param>
+/// <param name="DeficitUsdBillions">Δ trade deficit (imports − exports), USD billions.</param>
+/// <param name="ConsumerPrices">Δ consumer price index (%).</param>
+public sealed record ChangeRow(
+    string Label,
+    string Name,
+    int Members,
+    double Welfare,
+    double WelfareUsdBillions,
+    double RealWage,
+    double? Employment,
+    double Exports,
+    double Imports,
+    double TariffRevenueUsdBillions,
+    double DeficitUsdBillions,
+    double ConsumerPrices)
+{
+    /// <summary>Label of the world aggregate.</summary>
+    public const string World = "WORLD";
+
+    /// <summary>The change from <paramref name="from"/> to <paramref name="to"/> for each label (a code, a group or WORLD).</summary>
+    public static IReadOnlyList<ChangeRow> Between(SolutionLevels from, SolutionLevels to, IEnumerable<string> labels) =>
+        labels.Select(l => Between(from, to, l)).ToArray();
+
+    /// <summary>The change for one code, group or WORLD; groups by (SQ-5).</summary>
+    public static ChangeRow Between(SolutionLevels from, SolutionLevels to, string label)
+    {
+        var world = label.Equals(World, StringComparison.OrdinalIgnoreCase);
+        var members = world ? Enumerable.Range(0, from.Countries.Count).ToArray() : from.Countries.TryResolve(label)?.ToArray()
+            ?? throw new ArgumentException($"unknown code or group {label}", nameof(label));
+        var single = members.Length == 1 && !world && from.Countries.IndexOf(label) >= 0;
+        string name = single ? from.Countries[members[0]].Name
+            : world ? "World (status-quo absorption-weighted)" : $"{label} ({members.Length} countries, status-quo absorption-weighted)";
+        double Pct(double[] a, double[] b, int i) => 100 * (b[i] / a[i] - 1);
+        double Mean(Func<int, double> f) => members.Sum(i => from.IncomeUsdBillions[i] * f(i)) / members.Sum(i => from.IncomeUsdBillions[i]);
+        double Sum(double[] x) => members.Sum(i => x[i]);
+        double Ratio(double[] a, double[] b) => Sum(a) > 0 ? 100 * (Sum(b) / Sum(a) - 1) : 0;
+        var welfare = Mean(i => Pct(from.Welfare, to.Welfare, i));
+        return new ChangeRow(single ? from.Countries[members[0]].Iso3 : label.ToUpperInvariant(), name, members.Length,
+            welfare,
+            members.Sum(i => (to.Welfare[i] / from.Welfare[i] - 1) * from.IncomeUsdBillions[i]),
+            Mean(i => Pct(from.RealWage, to.RealWage, i)),
+            from.Employment is { } l0 && to.Employment is { } l1 ? Mean(i => Pct(l0, l1, i)) : null,
+            Ratio(from.ExportsUsdBillions, to.ExportsUsdBillions),
+            Ratio(from.ImportsUsdBillions, to.ImportsUsdBillions),
+            Sum(to.TariffRevenueUsdBillions) - Sum(from.TariffRevenueUsdBillions),
+            Sum(to.ImportsUsdBillions) - Sum(to.ExportsUsdBillions) - (Sum(from.ImportsUsdBillions) - Sum(from.ExportsUsdBillions)),
+            Mean(i => Pct(from.Prices, to.Prices, i)));
+    }
+}
+
+/// <summary>A scenario's results against its status quo (and against the calibration, the secondary view).</summary>
+/// <param name="StatusQuo">The status quo used.</param>
+/// <param name="Description">A sentence naming it.</param>
+/// <param name="Rows">Change from the status quo, one row per report label.</param>
+/// <param name="VersusCalibration">Change from the calibrated data equilibrium (tariff-free for the one-sector world data), same labels.</param>
+/// <param name="BaseYear">The data's base year (money is in that year's USD), or null if the vintage names none.</param>
+public sealed record StatusQuoView(StatusQuo StatusQuo, string Description, IReadOnlyList<ChangeRow> Rows, IReadOnlyList<ChangeRow> VersusCalibration, int? BaseYear);
