@@ -79,15 +79,19 @@ public class TariffEngineTests
     }
 
     [Fact]
-    public void Steel_derivative_pays_232_on_its_metal_content_and_reciprocal_on_the_rest()
+    public void Steel_derivative_pays_232_on_its_steel_content_and_the_EU_floor_on_the_rest()
     {
-        // A derivative on the 2025 list outside chapters 72/73/76: 232 scales with the BEA steel/aluminium share.
-        var code = TariffScheduleReader.Bundled.Measures.Count > 0 ? "8302.42.30" : "";
-        var r = Engine.Rate(new DateOnly(2025, 10, 15), "DEU", code, RateBasis.Statutory);
-        var s232 = Part(r, "S232");
-        var recip = Part(r, "IEEPA_RECIPROCAL");
-        Assert.True(s232 > 0 && s232 < 0.5, $"232 {s232}");
-        Assert.True(recip >= 0, $"reciprocal {recip}");
+        // 8302.42.30.10 from Germany on 2025-10-15: a steel derivative outside chapters 72/73/76. Section 232 (50%) applies
+        // to the BEA steel share s of the value; the EU's 15% all-in floor tops MFN (3.9%) up on the non-steel rest:
+        // 232 = 0.50·s and reciprocal = (0.15 − 0.039)·(1 − s) (docs/models/tariff-stacking.md).
+        var shares = File.ReadLines(Path.Combine(Parley.Data.BundledData.Root, "us-tariffs", "metal_content_shares_bea_hs10.csv"))
+            .Select(l => l.Split(',')).First(f => f[0] == "8302423010");
+        var steel = double.Parse(shares[3], System.Globalization.CultureInfo.InvariantCulture);
+        var r = Engine.Rate(new DateOnly(2025, 10, 15), "DEU", "8302.42.30.10", RateBasis.Statutory);
+        Assert.Equal(0.039, Part(r, "MFN"), 12);
+        Assert.Equal(0.50 * steel, Part(r, "S232"), 12);
+        Assert.Equal((0.15 - 0.039) * (1 - steel), Part(r, "IEEPA_RECIPROCAL"), 12);
+        Assert.Equal(0.039 + 0.50 * steel + (0.15 - 0.039) * (1 - steel), r.Total, 12);
     }
 
     [Fact]
