@@ -76,6 +76,8 @@ internal sealed class SimulateCommand : Command<SimulateCommand.Settings>
         }
         if (ResultTables.SectorFocus(result) is { } focus) console.Write(focus);
         foreach (var d in result.Diagnostics) console.MarkupLine($"[grey]{Markup.Escape(d.ToString())}[/]");
+        if (result.Manifest.Options.TryGetValue("data_notes", out var notes))
+            foreach (var note in notes.Split(" | ")) console.MarkupLine($"[yellow]note:[/] {Markup.Escape(note)}");
         if (output is not null)
         {
             var written = ScenarioReport.Write(result, output);

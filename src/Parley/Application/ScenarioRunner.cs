@@ -24,7 +24,8 @@ public static class ScenarioRunner
         if (s.Model == ModelKind.MultiSector) return MultiSectorScenarioRunner.Run(s, command, fixedPoint);
         var data = OneSectorScenario.LoadDataset(s);
         var economy = OneSectorScenario.Calibrate(s, data);
-        var tariffs = OneSectorScenario.BuildTariffs(s, data, economy);
+        var notes = new List<string>(economy.Adjustments);
+        var tariffs = OneSectorScenario.BuildTariffs(s, data, economy, notes: notes);
         var file = s.SourceFile ?? "(scenario)";
         foreach (var label in s.Report)
             if (!label.Equals(World, StringComparison.OrdinalIgnoreCase) && data.Countries.TryResolve(label) is null)
@@ -34,11 +35,18 @@ public static class ScenarioRunner
         var view = StatusQuoSolutions.View(s, data, economy, result, solver);
         var manifest = new RunManifest(RunManifest.ParleyVersion, command, s.SourceFile, RunManifest.Sha256(s.SourceFile),
             data.Name, data.Vintage, $"one-sector GE (Ignatenko et al. 2025), variant {economy.Variant}",
-            WithStatusQuo(Options(s, solver ?? new NewtonOptions()), view), [result.Equilibrium.Diagnostics], RunManifest.Now, RunManifest.MachineDescription);
+            WithNotes(WithStatusQuo(Options(s, solver ?? new NewtonOptions()), view), notes), [result.Equilibrium.Diagnostics], RunManifest.Now, RunManifest.MachineDescription);
         return new ScenarioResult(s, rows, manifest, OneSector: result, StatusQuo: view);
     }
 
     /// <summary>Adds the status quo used to a manifest's options.</summary>
+    /// <summary>Adds the run's data notes (calibration adjustments, schedule assumptions) to the manifest options.</summary>
+    internal static Dictionary<string, string> WithNotes(Dictionary<string, string> options, IReadOnlyCollection<string> notes)
+    {
+        if (notes.Count > 0) options["data_notes"] = string.Join(" | ", notes);
+        return options;
+    }
+
     internal static Dictionary<string, string> WithStatusQuo(Dictionary<string, string> options, Scenarios.StatusQuoView view)
     {
         options["status_quo"] = view.StatusQuo.Label;

@@ -36,7 +36,13 @@ public static class OneSectorScenario
     }
 
     /// <summary>Builds the N×N tariff matrix: base, then changes in order, then retaliation.</summary>
-    public static double[] BuildTariffs(Scenario s, WorldDataset data, Economy economy, IReadOnlyList<string>? extraOverlays = null)
+    /// <param name="s">Scenario.</param>
+    /// <param name="data">Dataset.</param>
+    /// <param name="economy">Calibrated economy (for optimal retaliation).</param>
+    /// <param name="extraOverlays">Further overlays applied after the scenario's (e.g. a negotiation option's).</param>
+    /// <param name="notes">Receives what the build had to assume (e.g. countries without US imports in the weights), when given.</param>
+    public static double[] BuildTariffs(Scenario s, WorldDataset data, Economy economy, IReadOnlyList<string>? extraOverlays = null,
+        ICollection<string>? notes = null)
     {
         var n = data.Countries.Count;
         var file = s.SourceFile ?? "(scenario)";
@@ -53,7 +59,10 @@ public static class OneSectorScenario
         }
         if (s.FromSchedule is { } fs)
         {
-            var (fromSchedule, _) = Tariffs.ScheduleBridge.ToWorld(ScheduleEngine(fs, extraOverlays), Tariffs.ImportWeights.Bundled2024, fs.Date, data);
+            var (fromSchedule, withoutImports) = Tariffs.ScheduleBridge.ToWorld(ScheduleEngine(fs, extraOverlays), Tariffs.ImportWeights.Bundled2024, fs.Date, data);
+            if (withoutImports.Count > 0)
+                notes?.Add($"from-schedule: {withoutImports.Count} countries of '{data.Name}' have no 2024 US imports in the weights, " +
+                           $"so their US tariff from the schedule is 0: {string.Join(", ", withoutImports)}");
             for (var k = 0; k < t.Length; k++) t[k] = Math.Max(t[k], fromSchedule[k]);
         }
         ApplyChanges(t, s.Changes, data, file);

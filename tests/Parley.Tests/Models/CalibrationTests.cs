@@ -61,3 +61,23 @@ public class CalibrationTests
         Assert.True(r.Equilibrium.Diagnostics.JacobianEvaluations <= 2, r.Equilibrium.Diagnostics.ToString());
     }
 }
+
+/// <summary>Calibration never adjusts the data silently (issue 9 §2): what it changes travels into every run's manifest.</summary>
+public class CalibrationAdjustmentTests
+{
+    [Fact]
+    public void Negative_rebuilt_domestic_sales_are_listed_by_country_in_the_economy_and_the_manifest()
+    {
+        var data = Parley.Data.BundledData.World2023;
+        var economy = Calibration.Baseline(data, new OneSectorParameters());
+        // The countries listed are exactly those whose rebuilt domestic sales (OS-5) were negative, i.e. set to 0.
+        var zeroDomestic = Enumerable.Range(0, economy.N).Where(i => economy.Flows[i * economy.N + i] == 0)
+            .Select(i => data.Countries[i].Iso3).ToArray();
+        Assert.NotEmpty(zeroDomestic);
+        Assert.Equal(zeroDomestic, economy.Adjustments.Select(a => a[..3]).ToArray());
+        Assert.Equal(economy.Adjustments, Calibration.EatonKortum(economy).Adjustments);
+        var scenario = Parley.Scenarios.ScenarioFile.Read(Path.Combine(AppContext.BaseDirectory, "examples", "liberation-day.yaml"));
+        var result = Parley.Application.ScenarioRunner.Run(scenario);
+        Assert.All(zeroDomestic, iso => Assert.Contains(iso + ": domestic sales", result.Manifest.Options["data_notes"]));
+    }
+}

@@ -120,13 +120,19 @@ public static class Calibration
         var x = data.Trade.ToArray();
         var imports = new double[n];
         for (var j = 0; j < n; j++) imports[j] = data.Trade.ColumnSum(j);
+        var adjustments = new List<string>();
         for (var i = 0; i < n; i++)
         {
             double sold = 0;
             for (var j = 0; j < n; j++) sold += (1 - nu[j]) * x[i * n + j];
             var t0 = (1 - nu[i]) * (imports[i] - sold);
             var e0 = data.Gdp[i] + t0;
-            x[i * n + i] = Math.Max(0, e0 - imports[i]);
+            var domestic = e0 - imports[i];
+            x[i * n + i] = Math.Max(0, domestic); // (OS-5): the paper sets a negative rebuilt domestic sale to 0
+            if (domestic < 0)
+                adjustments.Add($"{data.Countries[i].Iso3}: domestic sales rebuilt from GDP and transfers came out at " +
+                                $"{(domestic / 1e6).ToString("F3", CultureInfo.InvariantCulture)} USD bn and were set to 0 (OS-5), " +
+                                "so its expenditure exceeds GDP plus transfers in the calibrated data");
         }
         var beta = options.ValueAddedShare;
         if (beta is <= 0 or > 1)
@@ -134,7 +140,7 @@ public static class Calibration
         if (beta < 1)
             for (var i = 0; i < n; i++) x[i * n + i] /= beta;
         return FromFlows(beta < 1 ? "roundabout" : "baseline", data.Countries, x, nu, PassThrough(nu, parameters), beta,
-            beta < 1 ? Numeraire.WorldWage : Numeraire.WorldPriceIndex);
+            beta < 1 ? Numeraire.WorldWage : Numeraire.WorldPriceIndex) with { Adjustments = adjustments };
     }
 
     /// <summary>
@@ -146,7 +152,7 @@ public static class Calibration
         var n = baseline.N;
         var zeros = new double[n];
         var ones = Enumerable.Repeat(1.0, n).ToArray();
-        return FromFlows("eaton-kortum", baseline.Countries, baseline.Flows, zeros, ones, 1.0, Numeraire.WorldPriceIndex);
+        return FromFlows("eaton-kortum", baseline.Countries, baseline.Flows, zeros, ones, 1.0, Numeraire.WorldPriceIndex) with { Adjustments = baseline.Adjustments };
     }
 
     /// <summary>

@@ -48,6 +48,13 @@ public sealed record Economy(
     /// <summary>True when production uses the composite good as input (β &lt; 1, docs/models/one-sector.md (OS-22)).</summary>
     public bool HasRoundabout => ValueAddedShare < 1.0;
 
+    /// <summary>
+    /// What calibration had to change in the data, one sentence each (e.g. a country whose rebuilt domestic sales came out
+    /// negative and were set to 0, docs/models/one-sector.md (OS-5)). Empty when the data needed no adjustment. Every run
+    /// repeats these in its manifest, so no adjustment is silent.
+    /// </summary>
+    public IReadOnlyList<string> Adjustments { get; init; } = [];
+
     /// <summary>Final-demand budget C_i = Y_i + T_i (equals E_i when β = 1).</summary>
     public double FinalDemand(int i) => Income[i] + Transfers[i];
 }
