@@ -26,6 +26,16 @@ public class EstimationInputTests
     private const string Ppml = "  - { name: \"1\", method: ppml, dependent: trade, regressors: [ln_dist, cont], fixed_effects: [exporter, importer], cluster: pair }\n";
 
     [Fact]
+    public void A_single_cluster_is_an_input_error_not_an_infinite_standard_error()
+    {
+        // Clustering on a variable with one level makes G/(G−1) infinite; the SEs would reach the JSON writer as Infinity.
+        var data = Data.Replace(",1,1\n", ",1,9\n").Replace(",0,2\n", ",0,9\n").Replace(",0,3\n", ",0,9\n");
+        var e = Fails(data, Spec("  - { name: \"1\", method: ols, dependent: trade, regressors: [ln_dist], cluster: pair }\n"));
+        Assert.Equal("cluster", e.Field);
+        Assert.Contains("at least two clusters", e.Message);
+    }
+
+    [Fact]
     public void Negative_trade_names_the_data_line()
     {
         var e = Fails(Data.Replace("A,C,2000,3,", "A,C,2000,-3,"), Spec(Ppml));

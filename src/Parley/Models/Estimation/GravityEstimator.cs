@@ -126,6 +126,9 @@ public static class GravityEstimator
         }
         else v = SmallMatrix.Sandwich(bread, xt, u, cluster, clusters, q);
         var coefficients = names.Select((name, i) => new Coefficient(name, beta[i], Math.Sqrt(v[i, i]))).ToArray();
+        if (coefficients.FirstOrDefault(c => !double.IsFinite(c.Estimate) || !double.IsFinite(c.StdError)) is { } bad)
+            throw new ParleyInputException(input.SourceFile, null, "cluster", $"{bad.Variable}: standard error {bad.StdError.ToString(System.Globalization.CultureInfo.InvariantCulture)} ({clusters} clusters, {n} observations, {k} parameters)",
+                $"a sample that identifies the standard errors of column '{input.Name}': at least two clusters in every clustering dimension and more observations than parameters");
         return new RegressionResult(input.Name, input.Method, coefficients, v, n, singletons, separated, levels, clusters, iterations, sweeps,
             deviance, r2, converged, vce, sw.Elapsed.TotalMilliseconds, warnings);
     }
