@@ -42,30 +42,26 @@ internal static class MultiSectorScenarioRunner
         return new ScenarioResult(s, rows, manifest, MultiSector: result, MultiSectorData: d, StatusQuo: view);
     }
 
-    private static ReportRow Row(MultiSectorResult r, MultiSectorDataset d, string label)
+    /// <summary>
+    /// A report row for a region, a group or WORLD. Groups aggregate by <see cref="CountryAggregate"/> with baseline income
+    /// as weight: the exact statistics through <see cref="ChangeRow.Between(SolutionLevels, SolutionLevels, string)"/> (so a
+    /// group's exports are the change of its members' summed exports), the first-order decomposition as weighted means and
+    /// tariff revenue as a sum.
+    /// </summary>
+    internal static ReportRow Row(MultiSectorResult r, MultiSectorDataset d, string label)
     {
-        var world = label.Equals(ScenarioRunner.World, StringComparison.OrdinalIgnoreCase);
-        var members = world ? Enumerable.Range(0, d.N).ToArray() : d.Regions.TryResolve(label)!.ToArray();
+        var g = CountryAggregate.Resolve(d.Regions, label, r.Baseline.Income);
         var toMillions = MultiSectorScenario.ToUsdMillions(d);
-        if (members.Length == 1 && !world && d.Regions.IndexOf(label) >= 0)
+        if (g.IsCountry)
         {
-            var o = r.Regions[members[0]];
+            var o = r.Regions[g.Members[0]];
             return new ReportRow(o.Iso3, o.Name, 1, o.RealIncome, null, null, null, null, o.Prices, o.RealWage, o.TariffRevenueCounterfactual * toMillions,
                 o.Exports, o.Imports, o.Welfare, o.TermsOfTrade, o.VolumeOfTrade);
         }
-        double Mean(Func<RegionOutcome, double> f)
-        {
-            double num = 0, den = 0;
-            foreach (var k in members)
-            {
-                num += r.Baseline.Income[k] * f(r.Regions[k]);
-                den += r.Baseline.Income[k];
-            }
-            return num / den;
-        }
-        var name = world ? "World (baseline-income-weighted)" : $"{label} ({members.Length} regions, baseline-income-weighted)";
-        return new ReportRow(label.ToUpperInvariant(), name, members.Length, Mean(o => o.RealIncome), null, null, null, null, Mean(o => o.Prices),
-            Mean(o => o.RealWage), members.Sum(k => r.Regions[k].TariffRevenueCounterfactual) * toMillions, Mean(o => o.Exports), Mean(o => o.Imports),
-            Mean(o => o.Welfare), Mean(o => o.TermsOfTrade), Mean(o => o.VolumeOfTrade));
+        var x = ChangeRow.Between(SolutionLevels.Of(r.Baseline, d), SolutionLevels.Of(r.Counterfactual, d), label);
+        var m = r.Regions;
+        return new ReportRow(g.Label, g.Name(d.Regions, "baseline-income-weighted", "regions"), g.Members.Count, x.Welfare, null, null, null, null,
+            x.ConsumerPrices, x.RealWage, g.Sum(k => m[k].TariffRevenueCounterfactual) * toMillions, x.Exports, x.Imports,
+            g.Mean(k => m[k].Welfare), g.Mean(k => m[k].TermsOfTrade), g.Mean(k => m[k].VolumeOfTrade));
     }
 }

@@ -78,23 +78,19 @@ public static class ScenarioRunner
         };
     }
 
-    /// <summary>A report row for a code, a group (absorption-weighted means) or <see cref="World"/>.</summary>
+    /// <summary>A report row for a code, a group or <see cref="World"/>: absorption-weighted means and summed revenue (<see cref="CountryAggregate"/>).</summary>
     public static ReportRow Row(OneSectorResult r, WorldDataset data, string label)
     {
-        var members = label.Equals(World, StringComparison.OrdinalIgnoreCase)
-            ? Enumerable.Range(0, data.Countries.Count).ToArray()
-            : data.Countries.TryResolve(label)!.ToArray();
-        if (members.Length == 1 && !label.Equals(World, StringComparison.OrdinalIgnoreCase) && data.Countries.IndexOf(label) >= 0)
+        var g = CountryAggregate.Resolve(data.Countries, label, r.Economy.Absorption);
+        if (g.IsCountry)
         {
-            var c = r.Countries[members[0]];
+            var c = r.Countries[g.Members[0]];
             return new ReportRow(c.Iso3, c.Name, 1, c.Welfare, c.Deficit, c.ExportsToGdp, c.ImportsToGdp, c.Employment, c.Prices,
                 c.RealWage, c.TariffRevenue / 1000);
         }
-        var w = r.Economy.Absorption;
-        double Mean(Func<CountryOutcome, double?> f) => r.WeightedMean(members, f, w);
-        var name = label.Equals(World, StringComparison.OrdinalIgnoreCase) ? "World (absorption-weighted)" : $"{label} ({members.Length} countries, absorption-weighted)";
-        return new ReportRow(label.ToUpperInvariant(), name, members.Length, Mean(c => c.Welfare), null, Mean(c => c.ExportsToGdp),
-            Mean(c => c.ImportsToGdp), Mean(c => c.Employment), Mean(c => c.Prices), Mean(c => c.RealWage),
-            members.Sum(i => r.Countries[i].TariffRevenue) / 1000);
+        var o = r.Countries;
+        return new ReportRow(g.Label, g.Name(data.Countries, "absorption-weighted"), g.Members.Count, g.Mean(k => o[k].Welfare), null,
+            g.Mean(k => o[k].ExportsToGdp), g.Mean(k => o[k].ImportsToGdp), g.Mean(k => o[k].Employment), g.Mean(k => o[k].Prices),
+            g.Mean(k => o[k].RealWage), g.Sum(k => o[k].TariffRevenue) / 1000);
     }
 }

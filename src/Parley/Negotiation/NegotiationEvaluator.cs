@@ -1,6 +1,8 @@
 // Prices every package of a negotiation with a GE model: the baseline (status quo) is solved once; each package is
 // the baseline plus its options' tariff and deficit changes, solved warm-started from the baseline, in parallel, with
 // outcomes measured against the baseline. Utilities are weighted sums of those outcomes (docs/models/bargaining.md (B-1)–(B-3)).
+// Parties, observers, partners and transfer ends may be groups (EU27): every outcome aggregates through CountryAggregate,
+// the same rule as simulate and compare rows, and a group's transfer is split by baseline income (absorption) shares.
 using System.Collections.Concurrent;
 using Parley.Data;
 using Parley.Models.MultiSector;
@@ -33,6 +35,8 @@ public sealed class NegotiationEvaluator
     private readonly OneSectorResult? _osBase;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<double[]>> _overlayBases = new();
     private readonly EquilibriumSolver.WarmStart? _osWarm;
+    private readonly SolutionLevels _baseLevels;
+    private readonly double[] _weights; // baseline income (multi-sector) or absorption (one-sector), USD billions: group weights and transfer shares
 
     /// <summary>Prepares the model and solves the baseline.</summary>
     public NegotiationEvaluator(NegotiationSpec spec, EvaluationOptions? options = null)
@@ -49,6 +53,7 @@ public sealed class NegotiationEvaluator
             _msBaseDeficits = b.Deficits == DeficitRule.Zero ? new double[d.N] : d.Deficits.ToArray();
             var data = MultiSectorModel.Solve(spec.Name + " (data)", d, d.Base.AsSpan(), _msBaseDeficits);
             _msBase = MultiSectorModel.Solve(spec.Name + " (baseline)", d, _msBaseTariffs, _msBaseDeficits, start: data);
+            _baseLevels = SolutionLevels.Of(_msBase, d);
         }
         else
         {
@@ -58,12 +63,18 @@ public sealed class NegotiationEvaluator
             _osBaseTariffs = OneSectorScenario.BuildTariffs(b, _world, _economy);
             _osBase = EquilibriumSolver.Solve(spec.Name + " (baseline)", _economy, _osBaseTariffs, _params);
             _osWarm = EquilibriumSolver.PrepareWarmStart(_osBase);
+            _baseLevels = SolutionLevels.Of(_osBase);
         }
+        _weights = _baseLevels.IncomeUsdBillions;
         CheckCodes();
     }
 
     /// <summary>Diagnostics of the baseline solve.</summary>
     public Models.Numerics.SolverDiagnostics BaselineDiagnostics => _msBase?.Diagnostics ?? _osBase!.Equilibrium.Diagnostics;
+
+    /// <summary>Each country's baseline income (multi-sector) or absorption (one-sector), USD billions of the data's base
+    /// year, in dataset order: the weights of group outcomes and the shares a group's transfer is split by.</summary>
+    public IReadOnlyList<double> BaselineIncomeUsdBillions => _weights;
 
     /// <summary>Dataset name.</summary>
     public string DatasetName => _ms?.Name ?? _world!.Name;
@@ -74,18 +85,37 @@ public sealed class NegotiationEvaluator
     private void CheckCodes()
     {
         var file = _spec.SourceFile;
+        var expected = $"a country or group of dataset '{DatasetName}' ({string.Join(", ", Countries.GroupNames.Prepend(CountrySet.AllGroup))})";
         foreach (var p in _spec.Parties)
-            if (Countries.IndexOf(p.Code) < 0) throw new ParleyInputException(file, null, "parties.code", p.Code, $"a country of dataset '{DatasetName}'");
+            if (Countries.TryResolve(p.Code) is null) throw new ParleyInputException(file, null, "parties.code", p.Code, expected);
         foreach (var o in _spec.Observers)
-            if (Countries.TryResolve(o) is null) throw new ParleyInputException(file, null, "observers", o, $"a country or group of dataset '{DatasetName}'");
+            if (CountryAggregate.TryResolve(Countries, o, _weights) is null) throw new ParleyInputException(file, null, "observers", o, expected + $" or {CountryAggregate.World}");
         foreach (var t in _spec.Parties.SelectMany(p => p.Objective))
         {
-            if (t.Partner is { } partner && Countries.IndexOf(partner) < 0) throw new ParleyInputException(file, null, "objective.partner", partner, $"a country of dataset '{DatasetName}'");
+            if (t.Partner is { } partner && Countries.TryResolve(partner) is null) throw new ParleyInputException(file, null, "objective.partner", partner, expected);
             if (t.Sector is { } sector && _ms?.FindSector(sector) is null) throw new ParleyInputException(file, null, "objective.sector", sector, $"a sector of dataset '{DatasetName}'");
         }
         foreach (var tr in _spec.Issues.SelectMany(i => i.Options).SelectMany(o => o.Transfers).Concat(_spec.Batna.Transfers))
-            foreach (var code in new[] { tr.From, tr.To })
-                if (Countries.IndexOf(code) < 0) throw new ParleyInputException(file, null, "transfers", code, $"a country of dataset '{DatasetName}'");
+        {
+            var from = Countries.TryResolve(tr.From) ?? throw new ParleyInputException(file, null, "transfers.from", tr.From, expected);
+            var to = Countries.TryResolve(tr.To) ?? throw new ParleyInputException(file, null, "transfers.to", tr.To, expected);
+            if (from.Intersect(to).Any())
+                throw new ParleyInputException(file, null, "transfers.to", tr.To, $"a recipient with no member in common with the payer '{tr.From}'");
+        }
+    }
+
+    /// <summary>
+    /// Adds transfers to per-country deficits (<paramref name="unit"/> = dataset money per USD billion): the recipient's
+    /// deficit rises, the payer's falls. A group's part is split across its members by baseline income (multi-sector) or
+    /// absorption (one-sector) shares.
+    /// </summary>
+    private void AddTransfers(double[] deficits, IReadOnlyList<TransferChange> transfers, double unit)
+    {
+        foreach (var tr in transfers)
+        {
+            foreach (var (k, part) in CountryAggregate.Resolve(Countries, tr.To, _weights).Split(tr.UsdBillions * unit)) deficits[k] += part;
+            foreach (var (k, part) in CountryAggregate.Resolve(Countries, tr.From, _weights).Split(tr.UsdBillions * unit)) deficits[k] -= part;
+        }
     }
 
     /// <summary>Evaluates every package in parallel (warm-started from the baseline).</summary>
@@ -102,7 +132,7 @@ public sealed class NegotiationEvaluator
     }
 
     /// <summary>The BATNA's outcome.</summary>
-    public PackageOutcome EvaluateBatna() => Evaluate(_spec.Batna.Tariffs, _spec.Batna.Transfers, "BATNA");
+    public PackageOutcome EvaluateBatna() => Evaluate(_spec.Batna.Tariffs, _spec.Batna.Transfers, "BATNA", _spec.Batna.Overlay is { } o ? [o] : null);
 
     private IReadOnlyList<TariffChange> Changes(Package p) => _spec.Issues.SelectMany((issue, k) => issue.Options[p.Choices[k]].Tariffs).ToArray();
 
@@ -131,15 +161,9 @@ public sealed class NegotiationEvaluator
         {
             var t = MultiSectorScenario.ApplyChanges((double[])baseTariffs.Clone(), changes, d, file);
             var deficits = (double[])_msBaseDeficits!.Clone();
-            var unit = 1e3 / MultiSectorScenario.ToUsdMillions(d); // USD bn → dataset units
-            foreach (var tr in transfers)
-            {
-                deficits[d.Regions.Require(tr.To)] += tr.UsdBillions * unit;
-                deficits[d.Regions.Require(tr.From)] -= tr.UsdBillions * unit;
-            }
+            AddTransfers(deficits, transfers, 1e3 / MultiSectorScenario.ToUsdMillions(d)); // USD bn → dataset units
             var c = MultiSectorModel.Solve($"{_spec.Name}: {label}", d, t, deficits, start: _msBase);
-            var fx = MultiSectorExperiment.Effects(label, d, _msBase!, c);
-            MultiSectorOutcomes(d, fx, values);
+            MultiSectorOutcomes(d, c, values);
         }
         else
         {
@@ -149,15 +173,12 @@ public sealed class NegotiationEvaluator
             if (transfers.Count > 0)
             {
                 var tr = (double[])economy.Transfers.Clone();
-                foreach (var x in transfers)
-                {
-                    tr[w.Countries.Require(x.To)] += x.UsdBillions * 1e6;
-                    tr[w.Countries.Require(x.From)] -= x.UsdBillions * 1e6;
-                }
+                AddTransfers(tr, transfers, 1e6); // USD bn → thousands of USD
                 economy = economy with { Transfers = tr };
             }
             var r = EquilibriumSolver.Solve($"{_spec.Name}: {label}", economy, t, _params!, _osWarm!);
-            OneSectorOutcomes(w, r, values);
+            var n = w.Countries.Count; // flows in thousands of USD
+            Outcomes(SolutionLevels.Of(r), values, (i, k) => r.Equilibrium.Flows[i * n + k] / 1e6, (i, k) => _osBase!.Equilibrium.Flows[i * n + k] / 1e6);
         }
         return new PackageOutcome(values, Utility(_spec.Parties[0], values), Utility(_spec.Parties[1], values));
     }
@@ -171,56 +192,64 @@ public sealed class NegotiationEvaluator
     private IEnumerable<string> Sectors() => _spec.Parties.SelectMany(p => p.Objective).Where(t => t.Sector is not null).Select(t => t.Sector!)
         .Concat(_spec.Issues.SelectMany(i => i.Options).SelectMany(o => o.Tariffs).Where(c => c.Sectors is not null).SelectMany(c => c.Sectors!)).Distinct();
 
-    private void MultiSectorOutcomes(MultiSectorDataset d, MultiSectorResult fx, Dictionary<string, double> values)
+    private void MultiSectorOutcomes(MultiSectorDataset d, MultiSectorEquilibrium c, Dictionary<string, double> values)
     {
-        var b = fx.Baseline;
-        var c = fx.Counterfactual;
+        var b = _msBase!;
+        var toBillions = MultiSectorScenario.ToUsdMillions(d) / 1000;
+        double Flow(MultiSectorEquilibrium e, int i, int k)
+        {
+            double f = 0;
+            for (var j = 0; j < d.J; j++) f += e.Flow(j, i, k);
+            return f * toBillions;
+        }
+        Outcomes(SolutionLevels.Of(c, d), values, (i, k) => Flow(c, i, k), (i, k) => Flow(b, i, k));
         foreach (var label in Reported())
         {
-            var members = d.Regions.TryResolve(label)!;
-            double Mean(Func<int, double> f) => members.Sum(k => b.Income[k] * f(k)) / members.Sum(k => b.Income[k]);
-            values[$"{label}/welfare"] = Mean(k => fx.Regions[k].RealIncome);
-            values[$"{label}/real_wage"] = Mean(k => fx.Regions[k].RealWage);
-            values[$"{label}/exports"] = Mean(k => fx.Regions[k].Exports);
-            values[$"{label}/tariff_revenue"] = 100 * members.Sum(k => c.TariffRevenue[k] - b.TariffRevenue[k]) / members.Sum(k => b.Income[k]);
+            var g = CountryAggregate.Resolve(d.Regions, label, _weights);
             foreach (var code in Sectors())
                 if (d.FindSector(code) is { } s)
                 {
-                    double before = members.Sum(k => b.GrossOutput[k * d.J + s.Index]), after = members.Sum(k => c.GrossOutput[k * d.J + s.Index]);
+                    double before = g.Sum(k => b.GrossOutput[k * d.J + s.Index]), after = g.Sum(k => c.GrossOutput[k * d.J + s.Index]);
                     values[$"{label}/sector_output:{code}"] = before > 0 ? 100 * (after / before - 1) : 0;
                 }
         }
-        foreach (var p in _spec.Parties)
-            foreach (var t in p.Objective.Where(t => t.Partner is not null))
-            {
-                int i = d.Regions.Require(p.Code), k = d.Regions.Require(t.Partner!);
-                double Balance(MultiSectorEquilibrium e) => Enumerable.Range(0, d.J).Sum(j => e.Flow(j, i, k) - e.Flow(j, k, i));
-                values[$"{p.Code}/{t.Key}"] = 100 * (Balance(c) - Balance(b)) / b.Income[i];
-            }
     }
 
-    private void OneSectorOutcomes(WorldDataset w, OneSectorResult r, Dictionary<string, double> values)
+    /// <summary>
+    /// Outcomes common to both models, all aggregated by <see cref="CountryAggregate"/> against the baseline: the
+    /// status-quo change rows (<see cref="ChangeRow.Between(SolutionLevels, SolutionLevels, string)"/>) for every reported
+    /// label, and the bilateral terms of the parties' objectives from <paramref name="flow"/>(exporter, importer) in the
+    /// package and <paramref name="baseFlow"/> in the baseline (summed over member pairs for groups).
+    /// </summary>
+    private void Outcomes(SolutionLevels to, Dictionary<string, double> values, Func<int, int, double> flow, Func<int, int, double> baseFlow)
     {
-        var b = _osBase!;
-        var e = r.Economy;
-        var n = e.N;
+        var from = _baseLevels;
         foreach (var label in Reported())
         {
-            var members = w.Countries.TryResolve(label)!;
-            double Mean(Func<int, double> f) => members.Sum(k => e.Absorption[k] * f(k)) / members.Sum(k => e.Absorption[k]);
-            double Exports(OneSectorResult x, int k) => Enumerable.Range(0, n).Where(j => j != k).Sum(j => x.Equilibrium.Flows[k * n + j]);
-            values[$"{label}/welfare"] = Mean(k => r.Countries[k].Welfare - b.Countries[k].Welfare);
-            values[$"{label}/real_wage"] = Mean(k => r.Countries[k].RealWage - b.Countries[k].RealWage);
-            values[$"{label}/employment"] = Mean(k => r.Countries[k].Employment - b.Countries[k].Employment);
-            values[$"{label}/exports"] = Mean(k => 100 * (Exports(r, k) / Exports(b, k) - 1));
-            values[$"{label}/tariff_revenue"] = 100 * members.Sum(k => r.Equilibrium.TariffRevenue[k] - b.Equilibrium.TariffRevenue[k]) / members.Sum(k => e.Absorption[k]);
+            var x = ChangeRow.Between(from, to, label);
+            var g = CountryAggregate.Resolve(Countries, label, _weights);
+            values[$"{label}/welfare"] = x.Welfare;
+            values[$"{label}/real_wage"] = x.RealWage;
+            values[$"{label}/exports"] = x.Exports;
+            if (x.Employment is { } employment) values[$"{label}/employment"] = employment;
+            values[$"{label}/tariff_revenue"] = 100 * x.TariffRevenueUsdBillions / g.WeightTotal;
         }
         foreach (var p in _spec.Parties)
+        {
+            var party = CountryAggregate.Resolve(Countries, p.Code, _weights);
             foreach (var t in p.Objective.Where(t => t.Partner is not null))
             {
-                int i = w.Countries.Require(p.Code), k = w.Countries.Require(t.Partner!);
-                double Balance(OneSectorResult x) => x.Equilibrium.Flows[i * n + k] - x.Equilibrium.Flows[k * n + i];
-                values[$"{p.Code}/{t.Key}"] = 100 * (Balance(r) - Balance(b)) / e.Absorption[i];
+                var partner = CountryAggregate.Resolve(Countries, t.Partner!, _weights);
+                values[$"{p.Code}/{t.Key}"] = t.Outcome switch
+                {
+                    "trade_balance" => 100 * (party.SumWith(partner, (i, k) => flow(i, k) - flow(k, i)) - party.SumWith(partner, (i, k) => baseFlow(i, k) - baseFlow(k, i)))
+                        / party.WeightTotal,
+                    "exports" => Percent(party.SumWith(partner, baseFlow), party.SumWith(partner, flow)),
+                    var other => throw new InvalidOperationException($"outcome {other} takes no partner"),
+                };
             }
+        }
     }
+
+    private static double Percent(double before, double after) => before > 0 ? 100 * (after / before - 1) : 0;
 }

@@ -8,7 +8,7 @@ namespace Parley.Negotiation;
 /// <param name="Outcome">welfare, real_wage, exports, tariff_revenue, trade_balance, sector_output or employment.</param>
 /// <param name="Weight">Weight (utility units per percent).</param>
 /// <param name="Sector">Sector code or name (sector_output).</param>
-/// <param name="Partner">Partner ISO3 (trade_balance).</param>
+/// <param name="Partner">Partner country or group (trade_balance, required; exports, optional: the exports to that partner).</param>
 public sealed record ObjectiveTerm(string Outcome, double Weight, string? Sector, string? Partner)
 {
     /// <summary>Key of the outcome (e.g. <c>sector_output:c15</c>, <c>trade_balance:JPN</c>).</summary>
@@ -16,7 +16,7 @@ public sealed record ObjectiveTerm(string Outcome, double Weight, string? Sector
 }
 
 /// <summary>A negotiating party and its objective.</summary>
-/// <param name="Code">ISO3 code.</param>
+/// <param name="Code">ISO3 code or a group of the dataset (e.g. <c>EU27</c>); a group's outcomes aggregate its members (<see cref="Scenarios.CountryAggregate"/>).</param>
 /// <param name="Objective">Weighted utility terms.</param>
 /// <param name="RiskAversion">Constant absolute risk aversion per utility unit (default 0: risk neutral); it shifts the Nash and
 /// Kalai–Smorodinsky packages away from this party (see <see cref="RiskAttitude"/>).</param>
@@ -24,8 +24,8 @@ public sealed record Party(string Code, IReadOnlyList<ObjectiveTerm> Objective, 
 
 /// <summary>A transfer modelled as a change in deficits (e.g. an investment pledge): <paramref name="From"/> finances
 /// <paramref name="To"/>, so To's deficit rises and From's falls by the amount each year.</summary>
-/// <param name="From">Payer ISO3.</param>
-/// <param name="To">Recipient ISO3.</param>
+/// <param name="From">Payer: ISO3 code or group (a group pays in proportion to its members' baseline income or absorption).</param>
+/// <param name="To">Recipient: ISO3 code or group (split across members the same way).</param>
 /// <param name="UsdBillions">Annual amount, billions of USD (applied in the dataset's money without rescaling).</param>
 public sealed record TransferChange(string From, string To, double UsdBillions);
 
@@ -66,7 +66,8 @@ public sealed record Round(string Label, DateOnly Date, string? Place, IReadOnly
 /// <param name="Label">Readable label.</param>
 /// <param name="Tariffs">Tariff changes.</param>
 /// <param name="Transfers">Deficit changes.</param>
-public sealed record Batna(string Label, IReadOnlyList<TariffChange> Tariffs, IReadOnlyList<TransferChange> Transfers);
+/// <param name="Overlay">Tariff-schedule overlay (absolute path) applied to the baseline's statutory schedule, or null.</param>
+public sealed record Batna(string Label, IReadOnlyList<TariffChange> Tariffs, IReadOnlyList<TransferChange> Transfers, string? Overlay = null);
 
 /// <summary>A negotiation to analyse (read from YAML by <see cref="NegotiationFile.Read"/>).</summary>
 /// <param name="Name">Name.</param>
@@ -104,7 +105,7 @@ public static class NegotiationFile
 
         var parties = root.MapList("parties").Select(p =>
         {
-            var code = p.RequiredString("code", "the party's ISO3 code");
+            var code = p.RequiredString("code", "the party's ISO3 code or a group of the dataset (e.g. EU27)");
             var terms = p.MapList("objective").Select(t =>
             {
                 var outcome = t.RequiredString("outcome", "an outcome: " + string.Join(", ", Outcomes));
@@ -115,7 +116,11 @@ public static class NegotiationFile
                 if (outcome == "sector_output" && sector is null) throw t.Error("sector", null, null, "a sector code for sector_output");
                 if (outcome == "sector_output" && kind == ModelKind.OneSector) throw t.Error("outcome", null, outcome, "an outcome of the one-sector model (it has no sectors)");
                 if (outcome == "employment" && kind == ModelKind.MultiSector) throw t.Error("outcome", null, outcome, "an outcome of the multi-sector model (labour supply is fixed there)");
-                if (outcome == "trade_balance" && partner is null) throw t.Error("partner", null, null, "a partner ISO3 for trade_balance");
+                if (outcome == "trade_balance" && partner is null) throw t.Error("partner", null, null, "a partner country or group for trade_balance");
+                if (partner is not null && outcome is not ("trade_balance" or "exports"))
+                    throw t.Error("partner", null, partner, "no partner: only trade_balance and exports take one (outcome is " + outcome + ")");
+                if (sector is not null && outcome != "sector_output")
+                    throw t.Error("sector", null, sector, "no sector: only sector_output takes one (outcome is " + outcome + ")");
                 t.RejectUnknownKeys();
                 return new ObjectiveTerm(outcome, weight, sector, partner);
             }).ToArray();
@@ -136,15 +141,7 @@ public static class NegotiationFile
                 var transfers = ParseTransfers(o);
                 var assumption = o.String("assumption");
                 var label = o.String("label") ?? oid;
-                string? overlay = null;
-                if (o.String("overlay") is { } overlayText)
-                {
-                    if (baseline.FromSchedule is null)
-                        throw o.Error("overlay", null, overlayText, "a baseline whose tariffs come from the schedule ('baseline.tariffs.from-schedule') for an overlay option");
-                    overlay = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, overlayText));
-                    if (!File.Exists(overlay)) throw o.Error("overlay", null, overlayText, $"an overlay file relative to the negotiation file (looked for {overlay})");
-                    Tariffs.TariffOverlay.Read(overlay, Tariffs.TariffScheduleReader.Bundled); // validate now, with its own file and line errors
-                }
+                var overlay = ParseOverlay(o, baseline, path);
                 o.RejectUnknownKeys();
                 return new IssueOption(oid, label, tariffs, transfers, assumption, overlay);
             }).ToArray();
@@ -161,7 +158,7 @@ public static class NegotiationFile
         if (issues.Length == 0) throw root.Error("issues", null, null, "at least one issue");
 
         var b = root.Map("batna") ?? throw root.Error("batna", null, null, "a 'batna:' mapping: the no-deal outcome as tariff changes on the baseline");
-        var batna = new Batna(b.String("label") ?? "no deal", ScenarioFile.ParseChanges(b, "tariffs", kind), ParseTransfers(b));
+        var batna = new Batna(b.String("label") ?? "no deal", ScenarioFile.ParseChanges(b, "tariffs", kind), ParseTransfers(b), ParseOverlay(b, baseline, path));
         b.RejectUnknownKeys();
 
         var rounds = root.MapList("rounds").Select(r =>
@@ -201,10 +198,22 @@ public static class NegotiationFile
         return new NegotiationSpec(name, description, baseline, parties, observers, issues, batna, rounds, deadline, assumptions, path);
     }
 
+    /// <summary>An <c>overlay:</c> path (absolute) validated against the bundled schedule, or null when the key is absent.</summary>
+    private static string? ParseOverlay(YamlMap o, Scenario baseline, string path)
+    {
+        if (o.String("overlay") is not { } overlayText) return null;
+        if (baseline.FromSchedule is null)
+            throw o.Error("overlay", null, overlayText, "a baseline whose tariffs come from the schedule ('baseline.tariffs.from-schedule') for an overlay");
+        var overlay = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, overlayText));
+        if (!File.Exists(overlay)) throw o.Error("overlay", null, overlayText, $"an overlay file relative to the negotiation file (looked for {overlay})");
+        Tariffs.TariffOverlay.Read(overlay, Tariffs.TariffScheduleReader.Bundled); // validate now, with its own file and line errors
+        return overlay;
+    }
+
     private static IReadOnlyList<TransferChange> ParseTransfers(YamlMap map) => map.MapList("transfers").Select(t =>
     {
-        var from = t.RequiredString("from", "the paying party's ISO3 code");
-        var to = t.RequiredString("to", "the receiving party's ISO3 code");
+        var from = t.RequiredString("from", "the payer's ISO3 code or group");
+        var to = t.RequiredString("to", "the recipient's ISO3 code or group");
         var amount = t.Number("usd_billions", -100000, 100000) ?? throw t.Error("usd_billions", null, null, "an annual amount in billions of USD");
         t.RejectUnknownKeys();
         return new TransferChange(from.ToUpperInvariant(), to.ToUpperInvariant(), amount);

@@ -115,36 +115,27 @@ public sealed record ChangeRow(
     double ConsumerPrices)
 {
     /// <summary>Label of the world aggregate.</summary>
-    public const string World = "WORLD";
+    public const string World = CountryAggregate.World;
 
     /// <summary>The change from <paramref name="from"/> to <paramref name="to"/> for each label (a code, a group or WORLD).</summary>
     public static IReadOnlyList<ChangeRow> Between(SolutionLevels from, SolutionLevels to, IEnumerable<string> labels) =>
         labels.Select(l => Between(from, to, l)).ToArray();
 
-    /// <summary>The change for one code, group or WORLD; groups by (SQ-5).</summary>
+    /// <summary>The change for one code, group or WORLD; groups by (SQ-5) through <see cref="CountryAggregate"/>.</summary>
     public static ChangeRow Between(SolutionLevels from, SolutionLevels to, string label)
     {
-        var world = label.Equals(World, StringComparison.OrdinalIgnoreCase);
-        var members = world ? Enumerable.Range(0, from.Countries.Count).ToArray() : from.Countries.TryResolve(label)?.ToArray()
-            ?? throw new ArgumentException($"unknown code or group {label}", nameof(label));
-        var single = members.Length == 1 && !world && from.Countries.IndexOf(label) >= 0;
-        string name = single ? from.Countries[members[0]].Name
-            : world ? "World (status-quo absorption-weighted)" : $"{label} ({members.Length} countries, status-quo absorption-weighted)";
-        double Pct(double[] a, double[] b, int i) => 100 * (b[i] / a[i] - 1);
-        double Mean(Func<int, double> f) => members.Sum(i => from.IncomeUsdBillions[i] * f(i)) / members.Sum(i => from.IncomeUsdBillions[i]);
-        double Sum(double[] x) => members.Sum(i => x[i]);
-        double Ratio(double[] a, double[] b) => Sum(a) > 0 ? 100 * (Sum(b) / Sum(a) - 1) : 0;
-        var welfare = Mean(i => Pct(from.Welfare, to.Welfare, i));
-        return new ChangeRow(single ? from.Countries[members[0]].Iso3 : label.ToUpperInvariant(), name, members.Length,
-            welfare,
-            members.Sum(i => (to.Welfare[i] / from.Welfare[i] - 1) * from.IncomeUsdBillions[i]),
-            Mean(i => Pct(from.RealWage, to.RealWage, i)),
-            from.Employment is { } l0 && to.Employment is { } l1 ? Mean(i => Pct(l0, l1, i)) : null,
-            Ratio(from.ExportsUsdBillions, to.ExportsUsdBillions),
-            Ratio(from.ImportsUsdBillions, to.ImportsUsdBillions),
-            Sum(to.TariffRevenueUsdBillions) - Sum(from.TariffRevenueUsdBillions),
-            Sum(to.ImportsUsdBillions) - Sum(to.ExportsUsdBillions) - (Sum(from.ImportsUsdBillions) - Sum(from.ExportsUsdBillions)),
-            Mean(i => Pct(from.Prices, to.Prices, i)));
+        var g = CountryAggregate.Resolve(from.Countries, label, from.IncomeUsdBillions);
+        static double Pct(double[] a, double[] b, int i) => 100 * (b[i] / a[i] - 1);
+        return new ChangeRow(g.Label, g.Name(from.Countries, "status-quo absorption-weighted"), g.Members.Count,
+            g.Mean(i => Pct(from.Welfare, to.Welfare, i)),
+            g.Sum(i => (to.Welfare[i] / from.Welfare[i] - 1) * from.IncomeUsdBillions[i]),
+            g.Mean(i => Pct(from.RealWage, to.RealWage, i)),
+            from.Employment is { } l0 && to.Employment is { } l1 ? g.Mean(i => Pct(l0, l1, i)) : null,
+            g.PercentChangeOfSum(from.ExportsUsdBillions, to.ExportsUsdBillions),
+            g.PercentChangeOfSum(from.ImportsUsdBillions, to.ImportsUsdBillions),
+            g.Sum(to.TariffRevenueUsdBillions) - g.Sum(from.TariffRevenueUsdBillions),
+            g.Sum(to.ImportsUsdBillions) - g.Sum(to.ExportsUsdBillions) - (g.Sum(from.ImportsUsdBillions) - g.Sum(from.ExportsUsdBillions)),
+            g.Mean(i => Pct(from.Prices, to.Prices, i)));
     }
 }
 
