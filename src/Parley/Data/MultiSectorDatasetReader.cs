@@ -49,24 +49,26 @@ public static class MultiSectorDatasetReader
         var (regions, regionIndex) = ReadRegions(paths["regions"], groupsFile is null ? null : Path.Combine(directory, groupsFile));
         var sectorsTable = CsvTable.Read(paths["sectors"]);
         var n = regions.Count;
-        var sectorNames = new List<(string Code, string Name, bool Tradable)>();
+        var sectorNames = new List<(string Code, string Name, bool Tradable, bool Goods)>();
         int sName = sectorsTable.Column("sector");
-        var sCode = Array.FindIndex(sectorsTable.Header, h => h.Equals("code", StringComparison.OrdinalIgnoreCase));
-        var sTrad = Array.FindIndex(sectorsTable.Header, h => h.Equals("tradable", StringComparison.OrdinalIgnoreCase));
+        int Optional(string column) => Array.FindIndex(sectorsTable.Header, h => h.Equals(column, StringComparison.OrdinalIgnoreCase));
+        int sCode = Optional("code"), sTrad = Optional("tradable"), sGoods = Optional("goods");
+        bool Flag(CsvRow row, int column, string field) => sectorsTable.Field(row, column).ToUpperInvariant() switch
+        {
+            "TRUE" => true,
+            "FALSE" => false,
+            var other => throw new ParleyInputException(paths["sectors"], row.LineNumber, field, other, "TRUE or FALSE"),
+        };
         foreach (var row in sectorsTable.Rows)
         {
             var sname = sectorsTable.Field(row, sName);
             if (sname.Length == 0) throw new ParleyInputException(paths["sectors"], row.LineNumber, "sector", sname, "a sector name");
             var code = sCode >= 0 ? sectorsTable.Field(row, sCode) : (sectorNames.Count + 1).ToString(CultureInfo.InvariantCulture);
-            var tradable = sTrad < 0 || sectorsTable.Field(row, sTrad).ToUpperInvariant() switch
-            {
-                "TRUE" => true,
-                "FALSE" => false,
-                var other => throw new ParleyInputException(paths["sectors"], row.LineNumber, "tradable", other, "TRUE or FALSE"),
-            };
+            var tradable = sTrad < 0 || Flag(row, sTrad, "tradable");
+            var goods = sGoods < 0 ? tradable : Flag(row, sGoods, "goods"); // no goods column: the tradable sectors are the goods
             if (sectorNames.Any(s => s.Name.Equals(sname, StringComparison.OrdinalIgnoreCase)))
                 throw new ParleyInputException(paths["sectors"], row.LineNumber, "sector", sname, "each sector once");
-            sectorNames.Add((code, sname, tradable));
+            sectorNames.Add((code, sname, tradable, goods));
         }
         var jCount = sectorNames.Count;
         if (jCount == 0) throw new ParleyInputException(paths["sectors"], null, "sector", "0 rows", "at least one sector");
@@ -87,7 +89,7 @@ public static class MultiSectorDatasetReader
             thetaSeen[j] = true;
         }
         RequireAll(thetaSeen, paths["trade_elasticity"], "sector", j => sectorNames[j].Name);
-        var sectors = sectorNames.Select((s, j) => new Sector(j, s.Code, s.Name, s.Tradable, theta[j])).ToArray();
+        var sectors = sectorNames.Select((s, j) => new Sector(j, s.Code, s.Name, s.Tradable, theta[j], s.Goods)).ToArray();
 
         var flows = new double[jCount * n * n];
         var ft = CsvTable.Read(paths["trade_flows"]);

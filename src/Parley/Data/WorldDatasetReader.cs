@@ -19,6 +19,15 @@ public static class WorldDatasetReader
     /// <summary>Largest tariff accepted in any input file (fraction; 10 = 1000%).</summary>
     public const double MaxTariff = 10.0;
 
+    /// <summary>Largest total exports or total imports of one country as a multiple of its GDP (50×). The bundled world-2023
+    /// data peak at 27× (the Marshall Islands' imports: ships under its flag registry), then 3.7× (Liberia); a GDP read
+    /// in the wrong unit (thousands for USD, or the reverse) moves the ratio by 1000×.</summary>
+    public const double MaxTradeToGdp = 50;
+
+    /// <summary>Largest GDP as a multiple of the country's exports plus imports (1000×). The bundled world-2023 data peak at
+    /// 28× (Venezuela), then 9.7× (Sudan, Iran); trade read in the wrong unit moves the ratio by 1000×.</summary>
+    public const double MaxGdpToTrade = 1000;
+
     /// <summary>Reads a dataset directory in the <c>world-2023</c> layout.</summary>
     public static WorldDataset ReadDirectory(string directory, string? name = null, string? vintage = null)
     {
@@ -29,11 +38,14 @@ public static class WorldDatasetReader
         var groups = ReadGroups(Path.Combine(directory, "country_groups.csv"), countries);
         var set = new CountrySet(countries, groups);
         var trade = ReadWideTrade(Path.Combine(directory, "trade_cepii.csv"), n);
-        var gdpUsd = ReadColumn(Path.Combine(directory, "gdp.csv"), "gdp", n, positive: true);
+        var gdpPath = Path.Combine(directory, "gdp.csv");
+        var gdpUsd = ReadColumn(gdpPath, "gdp", n, out var gdpLines, positive: true);
+        var gdp = gdpUsd.Select(g => g / 1000.0).ToArray();
+        CheckScale(countries, trade, gdp, new ScaleSource(gdpPath, gdpLines, "gdp", "current USD", Path.Combine(directory, "trade_cepii.csv")));
         var tariffsPath = Path.Combine(directory, "tariffs.csv");
-        double[]? tariffs = File.Exists(tariffsPath) ? ReadColumn(tariffsPath, "applied_tariff", n, tariff: true) : null;
+        double[]? tariffs = File.Exists(tariffsPath) ? ReadColumn(tariffsPath, "applied_tariff", n, out _, tariff: true) : null;
         return new WorldDataset(name ?? directory, vintage ?? $"dataset directory {directory}", set,
-            trade, [.. gdpUsd.Select(g => g / 1000.0)], tariffs is null ? null : [.. tariffs]);
+            trade, [.. gdp], tariffs is null ? null : [.. tariffs]);
     }
 
     /// <summary>
@@ -47,6 +59,7 @@ public static class WorldDatasetReader
         int cIso = gdpTable.Column("iso3"), cGdp = gdpTable.Column("gdp_usd_thousands");
         var list = new List<Country>();
         var gdp = new List<double>();
+        var gdpLines = new List<int>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var row in gdpTable.Rows)
         {
@@ -61,6 +74,7 @@ public static class WorldDatasetReader
             var known = metadata?.IndexOf(iso) ?? -1;
             list.Add(new Country(list.Count, iso, known >= 0 ? metadata![known].Name : iso));
             gdp.Add(g);
+            gdpLines.Add(row.LineNumber);
         }
         if (list.Count < 2)
             throw new ParleyInputException(gdpCsv, null, "iso3", list.Count.ToString(), "at least two countries");
@@ -93,8 +107,9 @@ public static class WorldDatasetReader
             filled[e * n + i] = true;
             values[e * n + i] = e == i ? 0 : v;
         }
-        return new WorldDataset(Path.GetFileName(tradeCsv), $"user files {tradeCsv} + {gdpCsv}", set,
-            new TradeMatrix(n, values), [.. gdp], null);
+        var matrix = new TradeMatrix(n, values);
+        CheckScale(list, matrix, [.. gdp], new ScaleSource(gdpCsv, [.. gdpLines], "gdp_usd_thousands", "thousands of USD", tradeCsv));
+        return new WorldDataset(Path.GetFileName(tradeCsv), $"user files {tradeCsv} + {gdpCsv}", set, matrix, [.. gdp], null);
     }
 
     private static List<Country> ReadCountryLabels(string path)
@@ -160,12 +175,40 @@ public static class WorldDatasetReader
         return new TradeMatrix(n, values);
     }
 
-    private static double[] ReadColumn(string path, string column, int n, bool positive = false, bool tariff = false)
+    /// <summary>Where a dataset's GDP and trade came from, for <see cref="CheckScale"/>'s error.</summary>
+    private sealed record ScaleSource(string GdpFile, int[] GdpLines, string GdpField, string GdpUnit, string TradeFile);
+
+    /// <summary>
+    /// GDP and trade that disagree by orders of magnitude are a unit mistake (GDP in USD read as thousands, or the
+    /// reverse), not an economy: exports or imports above <see cref="MaxTradeToGdp"/>× GDP, or GDP above
+    /// <see cref="MaxGdpToTrade"/>× exports plus imports, is an input error naming the country, the GDP file and field.
+    /// </summary>
+    private static void CheckScale(IReadOnlyList<Country> countries, TradeMatrix trade, double[] gdpThousands, ScaleSource src)
+    {
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        for (var k = 0; k < countries.Count; k++)
+        {
+            double exports = trade.RowSum(k) - trade[k, k], imports = trade.ColumnSum(k) - trade[k, k], g = gdpThousands[k];
+            var peak = Math.Max(exports, imports);
+            string? problem = null;
+            if (peak > MaxTradeToGdp * g)
+                problem = $"{(exports >= imports ? "exports" : "imports")} {(peak / g).ToString("G3", inv)}× GDP (at most {MaxTradeToGdp.ToString(inv)}×)";
+            else if (g > MaxGdpToTrade * (exports + imports))
+                problem = exports + imports > 0 ? $"GDP {(g / (exports + imports)).ToString("G3", inv)}× exports plus imports (at most {MaxGdpToTrade.ToString(inv)}×)" : "no trade at all";
+            if (problem is not null)
+                throw new ParleyInputException(src.GdpFile, src.GdpLines[k], src.GdpField, $"{countries[k].Iso3}: {(g * 1000).ToString("G4", inv)} USD",
+                    $"a GDP of the same order as {countries[k].Iso3}'s trade in {Path.GetFileName(src.TradeFile)} (thousands of USD): {problem}; " +
+                    $"check units ({src.GdpField} is in {src.GdpUnit})");
+        }
+    }
+
+    private static double[] ReadColumn(string path, string column, int n, out int[] lines, bool positive = false, bool tariff = false)
     {
         var t = CsvTable.Read(path);
         var c = t.Column(column);
         if (t.Rows.Count != n)
             throw new ParleyInputException(path, null, column, $"{t.Rows.Count} data rows", $"{n} data rows, one per country of country_labels.csv");
+        lines = t.Rows.Select(r => r.LineNumber).ToArray();
         var result = new double[n];
         for (var i = 0; i < n; i++)
         {

@@ -90,7 +90,7 @@ public class ScenarioFileTests
         var e = Fails($"name: x\ntariffs:\n  changes:\n    - importer: USA\n      exporter: JPN\n      rate: {rate}\n");
         Assert.Equal("tariffs.changes[0].rate", e.Field);
         Assert.Equal(6, e.LineNumber);
-        Assert.Contains("between 0 and 10", e.Message);
+        Assert.Contains("from 0 to 10", e.Message);
     }
 
     [Fact]
