@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using System.Globalization;
+using Parley.Data.Internals;
 using Parley.Internals;
 
 namespace Parley.Data;
@@ -9,7 +10,7 @@ namespace Parley.Data;
 /// Reads a multi-sector dataset directory: a <c>dataset.yaml</c> manifest naming long-format CSV files
 /// (format in <c>docs/multi-sector-dataset.md</c>). Validates as it reads — unknown regions or sectors, missing
 /// region × sector cells, negative flows, tariffs outside [0, 10], shares that do not sum to one, deficits that do not
-/// sum to zero — and reports each problem with file, line, field and value.
+/// sum to zero, value added and trade that disagree by orders of magnitude (<see cref="WorldDatasetReader.MaxTradeToGdp"/>) — and reports each problem with file, line, field and value.
 /// </summary>
 public static class MultiSectorDatasetReader
 {
@@ -186,12 +187,29 @@ public static class MultiSectorDatasetReader
             throw new ParleyInputException(rt.File, null, "deficit", deficits.Sum().ToString("G6", CultureInfo.InvariantCulture), "deficits summing to zero across regions (world imports = world exports)");
         for (var r = 0; r < n; r++)
             if (!(vaLevel[r] > 0)) throw new ParleyInputException(vt.File, null, "value_added", $"{regions[r].Iso3}: {vaLevel[r]}", "positive total value added in every region");
+        TradeScale.Check(regions.Countries, r => InternationalTrade(flows, n, jCount, r), vaLevel,
+            unit switch { "USD millions" => 1e6, "USD thousands" => 1e3, _ => 1 },
+            new TradeScale.Source(vt.File, null, vt.Header[vVal], "value added", unit, ft.File, unit));
 
         // The reader owns these arrays and hands them over without a copy; from here on nobody can write to them.
         static ImmutableArray<double> Own(double[] a) => ImmutableCollectionsMarshal.AsImmutableArray(a);
         return new MultiSectorDataset(name, title, vintage, unit, regions, sectors, Own(flows),
             tariffSets.ToDictionary(kv => kv.Key, kv => Own(kv.Value), StringComparer.OrdinalIgnoreCase), baseTariffs,
             Own(vaShare), Own(io), Own(alpha), Own(vaLevel), Own(deficits), notes);
+    }
+
+    /// <summary>A region's exports and imports summed over sectors and partners (domestic sales excluded).</summary>
+    private static (double Exports, double Imports) InternationalTrade(double[] flows, int n, int jCount, int r)
+    {
+        double x = 0, m = 0;
+        for (var j = 0; j < jCount; j++)
+            for (var k = 0; k < n; k++)
+                if (k != r)
+                {
+                    x += flows[(j * n + r) * n + k];
+                    m += flows[(j * n + k) * n + r];
+                }
+        return (x, m);
     }
 
     private static int ValueColumn(CsvTable t, params string[] names)

@@ -1,3 +1,4 @@
+using Parley.Data.Internals;
 using Parley.Internals;
 
 namespace Parley.Data;
@@ -19,13 +20,15 @@ public static class WorldDatasetReader
     /// <summary>Largest tariff accepted in any input file (fraction; 10 = 1000%).</summary>
     public const double MaxTariff = 10.0;
 
-    /// <summary>Largest total exports or total imports of one country as a multiple of its GDP (50×). The bundled world-2023
-    /// data peak at 27× (the Marshall Islands' imports: ships under its flag registry), then 3.7× (Liberia); a GDP read
+    /// <summary>Largest total exports or total imports of one country as a multiple of its GDP (50×; value added in a
+    /// multi-sector dataset). The bundled world-2023 data peak at 27× (the Marshall Islands' imports: ships under its
+    /// flag registry), then 3.7× (Liberia); wiod-2011 at 1.5× (Luxembourg), cp2015-nafta at 0.65× (Ireland). A GDP read
     /// in the wrong unit (thousands for USD, or the reverse) moves the ratio by 1000×.</summary>
     public const double MaxTradeToGdp = 50;
 
-    /// <summary>Largest GDP as a multiple of the country's exports plus imports (1000×). The bundled world-2023 data peak at
-    /// 28× (Venezuela), then 9.7× (Sudan, Iran); trade read in the wrong unit moves the ratio by 1000×.</summary>
+    /// <summary>Largest GDP (or value added) as a multiple of the country's exports plus imports (1000×). The bundled
+    /// world-2023 data peak at 28× (Venezuela), then 9.7× (Sudan, Iran); wiod-2011 at 3.8× (Brazil), cp2015-nafta at
+    /// 7.3× (Japan). Trade read in the wrong unit moves the ratio by 1000×.</summary>
     public const double MaxGdpToTrade = 1000;
 
     /// <summary>Reads a dataset directory in the <c>world-2023</c> layout.</summary>
@@ -41,7 +44,8 @@ public static class WorldDatasetReader
         var gdpPath = Path.Combine(directory, "gdp.csv");
         var gdpUsd = ReadColumn(gdpPath, "gdp", n, out var gdpLines, positive: true);
         var gdp = gdpUsd.Select(g => g / 1000.0).ToArray();
-        CheckScale(countries, trade, gdp, new ScaleSource(gdpPath, gdpLines, "gdp", "current USD", Path.Combine(directory, "trade_cepii.csv")));
+        TradeScale.Check(countries, k => (trade.RowSum(k) - trade[k, k], trade.ColumnSum(k) - trade[k, k]), gdp, 1000,
+            new TradeScale.Source(gdpPath, gdpLines, "gdp", "GDP", "current USD", Path.Combine(directory, "trade_cepii.csv"), "thousands of USD"));
         var tariffsPath = Path.Combine(directory, "tariffs.csv");
         double[]? tariffs = File.Exists(tariffsPath) ? ReadColumn(tariffsPath, "applied_tariff", n, out _, tariff: true) : null;
         return new WorldDataset(name ?? directory, vintage ?? $"dataset directory {directory}", set,
@@ -108,7 +112,8 @@ public static class WorldDatasetReader
             values[e * n + i] = e == i ? 0 : v;
         }
         var matrix = new TradeMatrix(n, values);
-        CheckScale(list, matrix, [.. gdp], new ScaleSource(gdpCsv, [.. gdpLines], "gdp_usd_thousands", "thousands of USD", tradeCsv));
+        TradeScale.Check(list, k => (matrix.RowSum(k) - matrix[k, k], matrix.ColumnSum(k) - matrix[k, k]), [.. gdp], 1000,
+            new TradeScale.Source(gdpCsv, [.. gdpLines], "gdp_usd_thousands", "GDP", "thousands of USD", tradeCsv, "thousands of USD"));
         return new WorldDataset(Path.GetFileName(tradeCsv), $"user files {tradeCsv} + {gdpCsv}", set, matrix, [.. gdp], null);
     }
 
@@ -173,33 +178,6 @@ public static class WorldDatasetReader
                 values[i * n + j] = i == j ? 0 : t.Number(row, j, empty: 0, nonNegative: true);
         }
         return new TradeMatrix(n, values);
-    }
-
-    /// <summary>Where a dataset's GDP and trade came from, for <see cref="CheckScale"/>'s error.</summary>
-    private sealed record ScaleSource(string GdpFile, int[] GdpLines, string GdpField, string GdpUnit, string TradeFile);
-
-    /// <summary>
-    /// GDP and trade that disagree by orders of magnitude are a unit mistake (GDP in USD read as thousands, or the
-    /// reverse), not an economy: exports or imports above <see cref="MaxTradeToGdp"/>× GDP, or GDP above
-    /// <see cref="MaxGdpToTrade"/>× exports plus imports, is an input error naming the country, the GDP file and field.
-    /// </summary>
-    private static void CheckScale(IReadOnlyList<Country> countries, TradeMatrix trade, double[] gdpThousands, ScaleSource src)
-    {
-        var inv = System.Globalization.CultureInfo.InvariantCulture;
-        for (var k = 0; k < countries.Count; k++)
-        {
-            double exports = trade.RowSum(k) - trade[k, k], imports = trade.ColumnSum(k) - trade[k, k], g = gdpThousands[k];
-            var peak = Math.Max(exports, imports);
-            string? problem = null;
-            if (peak > MaxTradeToGdp * g)
-                problem = $"{(exports >= imports ? "exports" : "imports")} {(peak / g).ToString("G3", inv)}× GDP (at most {MaxTradeToGdp.ToString(inv)}×)";
-            else if (g > MaxGdpToTrade * (exports + imports))
-                problem = exports + imports > 0 ? $"GDP {(g / (exports + imports)).ToString("G3", inv)}× exports plus imports (at most {MaxGdpToTrade.ToString(inv)}×)" : "no trade at all";
-            if (problem is not null)
-                throw new ParleyInputException(src.GdpFile, src.GdpLines[k], src.GdpField, $"{countries[k].Iso3}: {(g * 1000).ToString("G4", inv)} USD",
-                    $"a GDP of the same order as {countries[k].Iso3}'s trade in {Path.GetFileName(src.TradeFile)} (thousands of USD): {problem}; " +
-                    $"check units ({src.GdpField} is in {src.GdpUnit})");
-        }
     }
 
     private static double[] ReadColumn(string path, string column, int n, out int[] lines, bool positive = false, bool tariff = false)

@@ -73,4 +73,23 @@ public class TradeScaleTests
         Assert.Equal(4, e.LineNumber);
         Assert.Contains("no trade at all", e.Message);
     }
+
+    [Fact]
+    public void Multi_sector_flows_in_usd_next_to_value_added_in_millions_name_the_region()
+    {
+        using var tmp = new TempFolder();
+        var dir = Fuzz.Fixtures.MultiSector(tmp);
+        var flows = Path.Combine(dir, "flows.csv");
+        var lines = File.ReadAllLines(flows);
+        File.WriteAllLines(flows, lines.Take(1).Concat(lines.Skip(1).Select(l =>
+        {
+            var f = l.Split(',');
+            f[3] = (double.Parse(f[3], CultureInfo.InvariantCulture) * 1e6).ToString("R", CultureInfo.InvariantCulture);
+            return string.Join(',', f);
+        })));
+        var e = Assert.Throws<ParleyInputException>(() => Parley.Data.MultiSectorDatasetReader.Read(dir));
+        Assert.Equal(("value_added", "USA: 1E+09 USD"), (e.Field, e.Value));
+        Assert.EndsWith("va.csv", e.File);
+        Assert.Contains("× value added (at most 50×)", e.Message);
+    }
 }
