@@ -18,7 +18,7 @@ namespace Parley.Data;
 public static class WorldDatasetReader
 {
     /// <summary>Largest tariff accepted in any input file (fraction; 10 = 1000%).</summary>
-    public const double MaxTariff = 10.0;
+    public const double MaxTariff = YamlMap.MaxRate;
 
     /// <summary>Largest total exports or total imports of one country as a multiple of its GDP (50×; value added in a
     /// multi-sector dataset). The bundled world-2023 data peak at 27× (the Marshall Islands' imports: ships under its

@@ -96,12 +96,15 @@ internal sealed class YamlMap
         return v;
     }
 
+    /// <summary>Largest tariff any input file may hold: 10 (1000%). <c>Data.WorldDatasetReader.MaxTariff</c> is this value.</summary>
+    public const double MaxRate = 10.0;
+
     /// <summary>Key that lets one entry's bare rate exceed 1 (<see cref="Rate"/>).</summary>
     public const string ProhibitiveKey = "prohibitive";
 
     /// <summary>
     /// A tariff rate: a fraction (<c>0.15</c>) or a percent string (<c>"15%"</c>), between 0 and
-    /// <see cref="Data.WorldDatasetReader.MaxTariff"/> (10 = 1000%). A bare number above 1 is almost always a percent
+    /// <see cref="MaxRate"/> (10 = 1000%). A bare number above 1 is almost always a percent
     /// written without its sign (15 for 15%), so it is an input error unless the same entry says <c>prohibitive: true</c>
     /// (and <paramref name="allowProhibitive"/> permits it); <c>prohibitive: true</c> with a rate of at most 1 is an error too.
     /// Every rate field of every YAML file goes through here.
@@ -113,7 +116,7 @@ internal sealed class YamlMap
         if (text is null)
             return prohibitive is null ? null : throw Error(ProhibitiveKey, Get(ProhibitiveKey), "true", $"'{ProhibitiveKey}:' only next to a '{key}:'");
         var node = Get(key);
-        var max = Data.WorldDatasetReader.MaxTariff;
+        const double max = MaxRate;
         var trimmed = text.Trim();
         var percent = trimmed.EndsWith('%');
         var number = percent ? trimmed[..^1].TrimEnd() : trimmed;

@@ -83,7 +83,7 @@ public class ScenarioFileTests
 
     [Theory]
     [InlineData("-0.05")]
-    [InlineData("10.01")]
+    [InlineData("\"1000.5%\"")]
     [InlineData("fifteen")]
     public void Tariff_rate_outside_0_to_10_is_rejected(string rate)
     {
