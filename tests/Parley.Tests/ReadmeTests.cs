@@ -44,6 +44,8 @@ public partial class ReadmeTests
         var multi = ScenarioRunner.Run(ScenarioFile.Read(tmp.Write("readme2.yaml", blocks[1])));
         Assert.NotNull(multi.MultiSector);
         Assert.All(multi.Diagnostics, d => Assert.True(d.Converged));
+        var quoted = Regex.Match(Readme, "`(Tariff change line [^`]+)`").Groups[1].Value; // the README's sample line under the simulate table
+        Assert.Equal(quoted, "Tariff change " + multi.TariffChanges![^1].Describe(multi.MultiSectorData!));
     }
 
     [Fact]

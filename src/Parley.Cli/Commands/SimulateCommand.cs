@@ -74,6 +74,9 @@ internal sealed class SimulateCommand : Command<SimulateCommand.Settings>
                 .Title($"[bold]{Markup.Escape(scenario.Name)}: change from the status quo[/]"));
             console.MarkupLine("[grey]Change from the tariff-free calibration: add --versus tariff-free.[/]");
         }
+        if (result.MultiSectorData is { } msd)
+            foreach (var scope in result.TariffChanges ?? [])
+                console.MarkupLine($"[grey]Tariff change {Markup.Escape(scope.Describe(msd))}[/]");
         if (ResultTables.SectorFocus(result) is { } focus) console.Write(focus);
         foreach (var d in result.Diagnostics) console.MarkupLine($"[grey]{Markup.Escape(d.ToString())}[/]");
         if (result.Manifest.Options.TryGetValue("data_notes", out var notes))

@@ -17,6 +17,7 @@ internal static class MultiSectorScenarioRunner
                 "mode: none for the multi-sector model (write retaliatory tariffs as tariff changes instead)");
         var d = MultiSectorScenario.LoadDataset(s);
         var tariffs = MultiSectorScenario.BuildTariffs(s, d);
+        var scopes = TariffChangeScope.Of(s.Changes, d, file);
         foreach (var label in s.Report)
             if (!label.Equals(ScenarioRunner.World, StringComparison.OrdinalIgnoreCase) && d.Regions.TryResolve(label) is null)
                 throw new ParleyInputException(file, null, "report", label, $"a region code or group of dataset '{d.Name}', or {ScenarioRunner.World}");
@@ -33,13 +34,14 @@ internal static class MultiSectorScenarioRunner
                 ["baseline_tariffs"] = d.BaseTariffs,
                 ["tariff_base"] = s.Base,
                 ["tariff_changes"] = s.Changes.Count.ToString(inv),
+                ["tariff_change_sectors"] = string.Join("; ", scopes.Select(x => x.Describe(d))),
                 ["money_unit"] = d.MoneyUnit,
                 ["solver_tolerance_fixed_point"] = options.Tolerance.ToString(inv),
                 ["solver_max_iterations"] = options.MaxIterations.ToString(inv),
                 ["data_note"] = d.Notes ?? "",
             }, view),
             [result.Baseline.Diagnostics, result.Counterfactual.Diagnostics], RunManifest.Now, RunManifest.MachineDescription);
-        return new ScenarioResult(s, rows, manifest, MultiSector: result, MultiSectorData: d, StatusQuo: view);
+        return new ScenarioResult(s, rows, manifest, MultiSector: result, MultiSectorData: d, StatusQuo: view, TariffChanges: scopes);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using System.Globalization;
+using Parley.Data.Internals;
 using Parley.Internals;
 
 namespace Parley.Data;
@@ -9,7 +10,7 @@ namespace Parley.Data;
 /// Reads a multi-sector dataset directory: a <c>dataset.yaml</c> manifest naming long-format CSV files
 /// (format in <c>docs/multi-sector-dataset.md</c>). Validates as it reads — unknown regions or sectors, missing
 /// region × sector cells, negative flows, tariffs outside [0, 10], shares that do not sum to one, deficits that do not
-/// sum to zero — and reports each problem with file, line, field and value.
+/// sum to zero, value added and trade that disagree by orders of magnitude (<see cref="WorldDatasetReader.MaxTradeToGdp"/>) — and reports each problem with file, line, field and value.
 /// </summary>
 public static class MultiSectorDatasetReader
 {
@@ -49,24 +50,26 @@ public static class MultiSectorDatasetReader
         var (regions, regionIndex) = ReadRegions(paths["regions"], groupsFile is null ? null : Path.Combine(directory, groupsFile));
         var sectorsTable = CsvTable.Read(paths["sectors"]);
         var n = regions.Count;
-        var sectorNames = new List<(string Code, string Name, bool Tradable)>();
+        var sectorNames = new List<(string Code, string Name, bool Tradable, bool Goods)>();
         int sName = sectorsTable.Column("sector");
-        var sCode = Array.FindIndex(sectorsTable.Header, h => h.Equals("code", StringComparison.OrdinalIgnoreCase));
-        var sTrad = Array.FindIndex(sectorsTable.Header, h => h.Equals("tradable", StringComparison.OrdinalIgnoreCase));
+        int Optional(string column) => Array.FindIndex(sectorsTable.Header, h => h.Equals(column, StringComparison.OrdinalIgnoreCase));
+        int sCode = Optional("code"), sTrad = Optional("tradable"), sGoods = Optional("goods");
+        bool Flag(CsvRow row, int column, string field) => sectorsTable.Field(row, column).ToUpperInvariant() switch
+        {
+            "TRUE" => true,
+            "FALSE" => false,
+            var other => throw new ParleyInputException(paths["sectors"], row.LineNumber, field, other, "TRUE or FALSE"),
+        };
         foreach (var row in sectorsTable.Rows)
         {
             var sname = sectorsTable.Field(row, sName);
             if (sname.Length == 0) throw new ParleyInputException(paths["sectors"], row.LineNumber, "sector", sname, "a sector name");
             var code = sCode >= 0 ? sectorsTable.Field(row, sCode) : (sectorNames.Count + 1).ToString(CultureInfo.InvariantCulture);
-            var tradable = sTrad < 0 || sectorsTable.Field(row, sTrad).ToUpperInvariant() switch
-            {
-                "TRUE" => true,
-                "FALSE" => false,
-                var other => throw new ParleyInputException(paths["sectors"], row.LineNumber, "tradable", other, "TRUE or FALSE"),
-            };
+            var tradable = sTrad < 0 || Flag(row, sTrad, "tradable");
+            var goods = sGoods < 0 ? tradable : Flag(row, sGoods, "goods"); // no goods column: the tradable sectors are the goods
             if (sectorNames.Any(s => s.Name.Equals(sname, StringComparison.OrdinalIgnoreCase)))
                 throw new ParleyInputException(paths["sectors"], row.LineNumber, "sector", sname, "each sector once");
-            sectorNames.Add((code, sname, tradable));
+            sectorNames.Add((code, sname, tradable, goods));
         }
         var jCount = sectorNames.Count;
         if (jCount == 0) throw new ParleyInputException(paths["sectors"], null, "sector", "0 rows", "at least one sector");
@@ -87,7 +90,7 @@ public static class MultiSectorDatasetReader
             thetaSeen[j] = true;
         }
         RequireAll(thetaSeen, paths["trade_elasticity"], "sector", j => sectorNames[j].Name);
-        var sectors = sectorNames.Select((s, j) => new Sector(j, s.Code, s.Name, s.Tradable, theta[j])).ToArray();
+        var sectors = sectorNames.Select((s, j) => new Sector(j, s.Code, s.Name, s.Tradable, theta[j], s.Goods)).ToArray();
 
         var flows = new double[jCount * n * n];
         var ft = CsvTable.Read(paths["trade_flows"]);
@@ -184,12 +187,29 @@ public static class MultiSectorDatasetReader
             throw new ParleyInputException(rt.File, null, "deficit", deficits.Sum().ToString("G6", CultureInfo.InvariantCulture), "deficits summing to zero across regions (world imports = world exports)");
         for (var r = 0; r < n; r++)
             if (!(vaLevel[r] > 0)) throw new ParleyInputException(vt.File, null, "value_added", $"{regions[r].Iso3}: {vaLevel[r]}", "positive total value added in every region");
+        TradeScale.Check(regions.Countries, r => InternationalTrade(flows, n, jCount, r), vaLevel,
+            unit switch { "USD millions" => 1e6, "USD thousands" => 1e3, _ => 1 },
+            new TradeScale.Source(vt.File, null, vt.Header[vVal], "value added", unit, ft.File, unit));
 
         // The reader owns these arrays and hands them over without a copy; from here on nobody can write to them.
         static ImmutableArray<double> Own(double[] a) => ImmutableCollectionsMarshal.AsImmutableArray(a);
         return new MultiSectorDataset(name, title, vintage, unit, regions, sectors, Own(flows),
             tariffSets.ToDictionary(kv => kv.Key, kv => Own(kv.Value), StringComparer.OrdinalIgnoreCase), baseTariffs,
             Own(vaShare), Own(io), Own(alpha), Own(vaLevel), Own(deficits), notes);
+    }
+
+    /// <summary>A region's exports and imports summed over sectors and partners (domestic sales excluded).</summary>
+    private static (double Exports, double Imports) InternationalTrade(double[] flows, int n, int jCount, int r)
+    {
+        double x = 0, m = 0;
+        for (var j = 0; j < jCount; j++)
+            for (var k = 0; k < n; k++)
+                if (k != r)
+                {
+                    x += flows[(j * n + r) * n + k];
+                    m += flows[(j * n + k) * n + r];
+                }
+        return (x, m);
     }
 
     private static int ValueColumn(CsvTable t, params string[] names)

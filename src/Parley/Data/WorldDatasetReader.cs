@@ -1,3 +1,4 @@
+using Parley.Data.Internals;
 using Parley.Internals;
 
 namespace Parley.Data;
@@ -17,7 +18,18 @@ namespace Parley.Data;
 public static class WorldDatasetReader
 {
     /// <summary>Largest tariff accepted in any input file (fraction; 10 = 1000%).</summary>
-    public const double MaxTariff = 10.0;
+    public const double MaxTariff = YamlMap.MaxRate;
+
+    /// <summary>Largest total exports or total imports of one country as a multiple of its GDP (50×; value added in a
+    /// multi-sector dataset). The bundled world-2023 data peak at 27× (the Marshall Islands' imports: ships under its
+    /// flag registry), then 3.7× (Liberia); wiod-2011 at 1.5× (Luxembourg), cp2015-nafta at 0.65× (Ireland). A GDP read
+    /// in the wrong unit (thousands for USD, or the reverse) moves the ratio by 1000×.</summary>
+    public const double MaxTradeToGdp = 50;
+
+    /// <summary>Largest GDP (or value added) as a multiple of the country's exports plus imports (1000×). The bundled
+    /// world-2023 data peak at 28× (Venezuela), then 9.7× (Sudan, Iran); wiod-2011 at 3.8× (Brazil), cp2015-nafta at
+    /// 7.3× (Japan). Trade read in the wrong unit moves the ratio by 1000×.</summary>
+    public const double MaxGdpToTrade = 1000;
 
     /// <summary>Reads a dataset directory in the <c>world-2023</c> layout.</summary>
     public static WorldDataset ReadDirectory(string directory, string? name = null, string? vintage = null)
@@ -29,11 +41,15 @@ public static class WorldDatasetReader
         var groups = ReadGroups(Path.Combine(directory, "country_groups.csv"), countries);
         var set = new CountrySet(countries, groups);
         var trade = ReadWideTrade(Path.Combine(directory, "trade_cepii.csv"), n);
-        var gdpUsd = ReadColumn(Path.Combine(directory, "gdp.csv"), "gdp", n, positive: true);
+        var gdpPath = Path.Combine(directory, "gdp.csv");
+        var gdpUsd = ReadColumn(gdpPath, "gdp", n, out var gdpLines, positive: true);
+        var gdp = gdpUsd.Select(g => g / 1000.0).ToArray();
+        TradeScale.Check(countries, k => (trade.RowSum(k) - trade[k, k], trade.ColumnSum(k) - trade[k, k]), gdp, 1000,
+            new TradeScale.Source(gdpPath, gdpLines, "gdp", "GDP", "current USD", Path.Combine(directory, "trade_cepii.csv"), "thousands of USD"));
         var tariffsPath = Path.Combine(directory, "tariffs.csv");
-        double[]? tariffs = File.Exists(tariffsPath) ? ReadColumn(tariffsPath, "applied_tariff", n, tariff: true) : null;
+        double[]? tariffs = File.Exists(tariffsPath) ? ReadColumn(tariffsPath, "applied_tariff", n, out _, tariff: true) : null;
         return new WorldDataset(name ?? directory, vintage ?? $"dataset directory {directory}", set,
-            trade, [.. gdpUsd.Select(g => g / 1000.0)], tariffs is null ? null : [.. tariffs]);
+            trade, [.. gdp], tariffs is null ? null : [.. tariffs]);
     }
 
     /// <summary>
@@ -47,6 +63,7 @@ public static class WorldDatasetReader
         int cIso = gdpTable.Column("iso3"), cGdp = gdpTable.Column("gdp_usd_thousands");
         var list = new List<Country>();
         var gdp = new List<double>();
+        var gdpLines = new List<int>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var row in gdpTable.Rows)
         {
@@ -61,6 +78,7 @@ public static class WorldDatasetReader
             var known = metadata?.IndexOf(iso) ?? -1;
             list.Add(new Country(list.Count, iso, known >= 0 ? metadata![known].Name : iso));
             gdp.Add(g);
+            gdpLines.Add(row.LineNumber);
         }
         if (list.Count < 2)
             throw new ParleyInputException(gdpCsv, null, "iso3", list.Count.ToString(), "at least two countries");
@@ -93,8 +111,10 @@ public static class WorldDatasetReader
             filled[e * n + i] = true;
             values[e * n + i] = e == i ? 0 : v;
         }
-        return new WorldDataset(Path.GetFileName(tradeCsv), $"user files {tradeCsv} + {gdpCsv}", set,
-            new TradeMatrix(n, values), [.. gdp], null);
+        var matrix = new TradeMatrix(n, values);
+        TradeScale.Check(list, k => (matrix.RowSum(k) - matrix[k, k], matrix.ColumnSum(k) - matrix[k, k]), [.. gdp], 1000,
+            new TradeScale.Source(gdpCsv, [.. gdpLines], "gdp_usd_thousands", "GDP", "thousands of USD", tradeCsv, "thousands of USD"));
+        return new WorldDataset(Path.GetFileName(tradeCsv), $"user files {tradeCsv} + {gdpCsv}", set, matrix, [.. gdp], null);
     }
 
     private static List<Country> ReadCountryLabels(string path)
@@ -160,12 +180,13 @@ public static class WorldDatasetReader
         return new TradeMatrix(n, values);
     }
 
-    private static double[] ReadColumn(string path, string column, int n, bool positive = false, bool tariff = false)
+    private static double[] ReadColumn(string path, string column, int n, out int[] lines, bool positive = false, bool tariff = false)
     {
         var t = CsvTable.Read(path);
         var c = t.Column(column);
         if (t.Rows.Count != n)
             throw new ParleyInputException(path, null, column, $"{t.Rows.Count} data rows", $"{n} data rows, one per country of country_labels.csv");
+        lines = t.Rows.Select(r => r.LineNumber).ToArray();
         var result = new double[n];
         for (var i = 0; i < n; i++)
         {

@@ -96,6 +96,45 @@ internal sealed class YamlMap
         return v;
     }
 
+    /// <summary>Largest tariff any input file may hold: 10 (1000%). <c>Data.WorldDatasetReader.MaxTariff</c> is this value.</summary>
+    public const double MaxRate = 10.0;
+
+    /// <summary>Key that lets one entry's bare rate exceed 1 (<see cref="Rate"/>).</summary>
+    public const string ProhibitiveKey = "prohibitive";
+
+    /// <summary>
+    /// A tariff rate: a fraction (<c>0.15</c>) or a percent string (<c>"15%"</c>), between 0 and
+    /// <see cref="MaxRate"/> (10 = 1000%). A bare number above 1 is almost always a percent
+    /// written without its sign (15 for 15%), so it is an input error unless the same entry says <c>prohibitive: true</c>
+    /// (and <paramref name="allowProhibitive"/> permits it); <c>prohibitive: true</c> with a rate of at most 1 is an error too.
+    /// Every rate field of every YAML file goes through here.
+    /// </summary>
+    public double? Rate(string key, bool allowProhibitive = true)
+    {
+        var text = String(key);
+        var prohibitive = allowProhibitive ? Bool(ProhibitiveKey) : null;
+        if (text is null)
+            return prohibitive is null ? null : throw Error(ProhibitiveKey, Get(ProhibitiveKey), "true", $"'{ProhibitiveKey}:' only next to a '{key}:'");
+        var node = Get(key);
+        const double max = MaxRate;
+        var trimmed = text.Trim();
+        var percent = trimmed.EndsWith('%');
+        var number = percent ? trimmed[..^1].TrimEnd() : trimmed;
+        var expected = $"a tariff as a fraction (0.15) or a percent string (\"15%\"), from 0 to {Fmt(max)} ({Fmt(max * 100)}%)";
+        if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v) || v < 0)
+            throw Error(key, node, text, expected);
+        var rate = percent ? v / 100 : v;
+        if (!percent && rate > 1 && prohibitive != true)
+            throw Error(key, node, text, $"a fraction of at most 1: for {Fmt(v)}% write {Fmt(v / 100)} or \"{Fmt(v)}%\"" +
+                (allowProhibitive && rate <= max ? $"; if you mean a prohibitive tariff of {Fmt(v * 100)}%, add '{ProhibitiveKey}: true' to this entry" : ""));
+        if (rate > max) throw Error(key, node, text, expected);
+        if (prohibitive == true && rate <= 1)
+            throw Error(ProhibitiveKey, Get(ProhibitiveKey), "true", $"'{ProhibitiveKey}: true' only with a rate above 1 (100%); {key} is {text}");
+        return rate;
+    }
+
+    private static string Fmt(double v) => v.ToString("0.############", CultureInfo.InvariantCulture);
+
     /// <summary>One of an enumerated set of words (compared ignoring case); any other value is an input error listing the set.</summary>
     public string? Choice(string key, IReadOnlyDictionary<string, string> choices)
     {

@@ -60,6 +60,7 @@ public static class ScenarioReport
             units = Units,
             summary = result.Rows,
             status_quo = result.StatusQuo, // rows: change from the status quo; versus_calibration: from the tariff-free calibration
+            tariff_changes = result.TariffChanges, // multi-sector: the sectors each change touched (no 'sector:' = goods only)
             details,
             diagnostics = result.Diagnostics,
         }, Json));

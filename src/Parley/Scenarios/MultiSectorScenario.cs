@@ -33,17 +33,15 @@ public static class MultiSectorScenario
         return t;
     }
 
-    /// <summary>Applies tariff changes (levels) in order to a [j][i][n] tariff array. Mutates and returns <paramref name="t"/>.</summary>
+    /// <summary>Applies tariff changes (levels) in order to a [j][i][n] tariff array; a change without <c>sector:</c> touches the
+    /// goods sectors only (<see cref="TariffChangeScope"/>). Mutates and returns <paramref name="t"/>.</summary>
     public static double[] ApplyChanges(double[] t, IEnumerable<TariffChange> changes, MultiSectorDataset d, string file)
     {
         foreach (var c in changes)
         {
             var importers = OneSectorScenario.Resolve(d.Regions, d.Name, c.Importers, file, c.Line, "importer");
             var exporters = OneSectorScenario.Resolve(d.Regions, d.Name, c.Exporters, file, c.Line, "exporter");
-            var sectors = c.Sectors is null ? d.Sectors.Select(x => x.Index).ToArray() : c.Sectors.Select(code =>
-                    (d.FindSector(code) ?? throw new ParleyInputException(file, c.Line, "sector", code,
-                        $"a sector code or name of dataset '{d.Name}' (e.g. {string.Join(", ", d.Sectors.Take(3).Select(x => $"{x.Code} = {x.Name}"))})")).Index)
-                .ToArray();
+            var (sectors, _) = TariffChangeScope.Resolve(c, d, file);
             foreach (var j in sectors)
                 foreach (var n in importers)
                     foreach (var i in exporters)

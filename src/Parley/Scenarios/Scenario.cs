@@ -58,7 +58,8 @@ public enum RetaliationMode
 /// <param name="Exporters">Exporter codes or groups as written.</param>
 /// <param name="Rate">New tariff level (fraction, 0.15 = 15%), not an increment.</param>
 /// <param name="Line">1-based line in the scenario file.</param>
-/// <param name="Sectors">Sector codes or names (multi-sector model only); <c>null</c> = every sector.</param>
+/// <param name="Sectors">Sector codes or names, or the keywords <c>goods</c> and <c>all</c> (multi-sector model only); <c>null</c> =
+/// the dataset's goods sectors (see <see cref="TariffChangeScope"/>).</param>
 public sealed record TariffChange(IReadOnlyList<string> Importers, IReadOnlyList<string> Exporters, double Rate, int Line,
     IReadOnlyList<string>? Sectors = null);
 

@@ -18,8 +18,8 @@ namespace Parley.Scenarios;
 ///   base: announced-us             # zero | announced-us (April 2 2025 list, 10% floor); multi-sector: data | zero | a tariff column
 ///   from-schedule: { date: 2025-05-01, overlay: japan-offer.yaml }   # US tariffs from the statutory schedule (optional)
 ///   changes:
-///     - { importer: USA, exporter: JPN, rate: 0.15 }
-///     - { importer: USA, exporter: KOR, sector: c15, rate: 0.25 }   # multi-sector only
+///     - { importer: USA, exporter: JPN, rate: 0.15 }               # or rate: "15%"; a bare rate above 1 needs prohibitive: true
+///     - { importer: USA, exporter: KOR, sector: c15, rate: 0.25 }   # multi-sector only; no sector: = goods sectors, sector: all = every sector
 /// retaliation: { mode: none }      # none | reciprocal | optimal | uniform (with rate), by: [CHN]
 /// report: [USA, JPN, KOR, CHN, EU27, WORLD]
 /// date: 2025-08-07                 # the scenario's date (default status quo: the schedule then in force)
@@ -66,8 +66,7 @@ public static class ScenarioFile
         {
             var importers = c.Codes("importer") ?? throw c.Error("importer", null, null, "an importer code or group, e.g. 'importer: USA'");
             var exporters = c.Codes("exporter") ?? throw c.Error("exporter", null, null, "an exporter code or group, e.g. 'exporter: JPN' or 'exporter: ALL'");
-            var rate = c.Number("rate", 0, Data.WorldDatasetReader.MaxTariff)
-                       ?? throw c.Error("rate", null, null, "a tariff as a fraction between 0 and 10, e.g. 'rate: 0.15'");
+            var rate = c.Rate("rate") ?? throw c.Error("rate", null, null, "a tariff as a fraction or a percent string, e.g. 'rate: 0.15' or 'rate: \"15%\"'");
             var sectors = c.Codes("sector");
             if (sectors is not null && kind == ModelKind.OneSector)
                 throw c.Error("sector", null, sectors[0].Value, "no 'sector:' key: the one-sector model has no sectors (use 'model: { type: multi-sector }')");
@@ -130,7 +129,7 @@ public static class ScenarioFile
                 throw t.Error("base", null, tariffBase, "zero or announced-us for the one-sector model");
             if (fromSchedule is not null && tariffBase == "announced-us")
                 throw t.Error("base", null, tariffBase, "zero when 'from-schedule' supplies the US tariffs");
-            floor = t.Number("floor", 0, Data.WorldDatasetReader.MaxTariff) ?? floor;
+            floor = t.Rate("floor", allowProhibitive: false) ?? floor;
             changes.AddRange(ParseChanges(t, "changes", kind));
             t.RejectUnknownKeys();
         }
@@ -139,7 +138,7 @@ public static class ScenarioFile
         if (root.Map("retaliation") is { } r)
         {
             var mode = r.Enum("mode", Modes) ?? RetaliationMode.None;
-            var rate = r.Number("rate", 0, Data.WorldDatasetReader.MaxTariff);
+            var rate = r.Rate("rate");
             if (mode != RetaliationMode.None && kind == ModelKind.MultiSector)
                 throw r.Error("mode", null, r.String("mode"), "mode: none for the multi-sector model (retaliation is modelled by the one-sector model only; list the retaliating tariffs under 'tariffs.changes' instead)");
             if (mode == RetaliationMode.Uniform && rate is null)

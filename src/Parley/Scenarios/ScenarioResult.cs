@@ -51,6 +51,7 @@ public sealed record ReportRow(
 /// <param name="MultiSector">Multi-sector result (baseline, counterfactual, decompositions), when that model ran.</param>
 /// <param name="MultiSectorData">The multi-sector dataset, when that model ran.</param>
 /// <param name="StatusQuo">The change from the status quo (the primary view) and from the calibration; <see cref="Rows"/> are the calibration view in full detail.</param>
+/// <param name="TariffChanges">The sectors each tariff change touched (multi-sector model; <c>null</c> for the one-sector model).</param>
 public sealed record ScenarioResult(
     Scenario Scenario,
     IReadOnlyList<ReportRow> Rows,
@@ -58,7 +59,8 @@ public sealed record ScenarioResult(
     OneSectorResult? OneSector = null,
     MultiSectorResult? MultiSector = null,
     MultiSectorDataset? MultiSectorData = null,
-    StatusQuoView? StatusQuo = null)
+    StatusQuoView? StatusQuo = null,
+    IReadOnlyList<TariffChangeScope>? TariffChanges = null)
 {
     /// <summary>Diagnostics of every equilibrium solved.</summary>
     public IReadOnlyList<Models.Numerics.SolverDiagnostics> Diagnostics => Manifest.Solves;

@@ -65,7 +65,7 @@ public sealed record TariffOverlay(string Name, string? Description, IReadOnlyLi
             var from = ParseDate(m, "from", required: true)!.Value;
             var until = ParseDate(m, "until", required: false);
             if (until is { } u && u < from) throw m.Error("until", null, u.ToString("yyyy-MM-dd"), $"a date on or after 'from' ({from:yyyy-MM-dd})");
-            var rate = m.Number("rate", 0, Data.WorldDatasetReader.MaxTariff) ?? throw m.Error("rate", null, null, "a rate as a fraction between 0 and 10");
+            var rate = m.Rate("rate") ?? throw m.Error("rate", null, null, "a rate as a fraction or a percent string, e.g. 'rate: 0.15' or 'rate: \"15%\"'");
             var typeText = m.String("type") ?? "additional";
             var type = TariffScheduleReader.ParseType(typeText.Replace("all-in", "total_floor", StringComparison.OrdinalIgnoreCase));
             if (type == RateType.Other) throw m.Error("type", null, typeText, "additional, all-in or exemption");

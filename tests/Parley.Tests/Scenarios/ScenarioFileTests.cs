@@ -83,14 +83,14 @@ public class ScenarioFileTests
 
     [Theory]
     [InlineData("-0.05")]
-    [InlineData("10.01")]
+    [InlineData("\"1000.5%\"")]
     [InlineData("fifteen")]
     public void Tariff_rate_outside_0_to_10_is_rejected(string rate)
     {
         var e = Fails($"name: x\ntariffs:\n  changes:\n    - importer: USA\n      exporter: JPN\n      rate: {rate}\n");
         Assert.Equal("tariffs.changes[0].rate", e.Field);
         Assert.Equal(6, e.LineNumber);
-        Assert.Contains("between 0 and 10", e.Message);
+        Assert.Contains("from 0 to 10", e.Message);
     }
 
     [Fact]

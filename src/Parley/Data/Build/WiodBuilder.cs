@@ -166,8 +166,10 @@ public static class WiodBuilder
         string Iso(int r) => RegionNames[regionCodes[r]].Iso3;
         Write(Path.Combine(outDir, "regions.csv"), ["region_index", "region", "iso3", "wiod_code"],
             Enumerable.Range(0, n).Select(r => new[] { (r + 1).ToString(inv), RegionNames[regionCodes[r]].Name, Iso(r), regionCodes[r] }));
-        Write(Path.Combine(outDir, "sectors.csv"), ["sector_index", "code", "sector", "tradable", "wiod_code"],
-            sectors.Select((s, j) => new[] { (j + 1).ToString(inv), s.Code, s.Name, "TRUE", s.Wiod }));
+        // goods = agriculture, mining and manufacturing (c1–c16, the sectors with a CP 2015 goods elasticity); every WIOD
+        // sector trades, so 'tradable' is TRUE throughout and 'goods' decides what a tariff change without 'sector:' touches.
+        Write(Path.Combine(outDir, "sectors.csv"), ["sector_index", "code", "sector", "tradable", "goods", "wiod_code"],
+            sectors.Select((s, j) => new[] { (j + 1).ToString(inv), s.Code, s.Name, "TRUE", ElasticityMap.ContainsKey(s.Code) ? "TRUE" : "FALSE", s.Wiod }));
         Write(Path.Combine(outDir, "trade_elasticity.csv"), ["sector", "theta", "theta_origin"],
             sectors.Select(s => new[] { s.Code, theta[s.Code].ToString("G12", inv), ElasticityMap.TryGetValue(s.Code, out var cp) ? "CP2015: " + string.Join(" + ", cp) : "CP2015 services value 8.22" }));
         Write(Path.Combine(outDir, "trade_flows.csv"), ["importer", "exporter", "sector", "value"],
