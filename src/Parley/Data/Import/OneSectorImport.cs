@@ -35,7 +35,7 @@ public static class OneSectorImport
     public static ImportSummary Write(OneSectorImportFiles files, string outDir, ImportOptions? options = null)
     {
         options ??= new ImportOptions();
-        var (codes, names, gdpUsd) = ReadGdp(files.Gdp, files.GdpUnit ?? files.FlowsUnit);
+        var (codes, names, gdpUsd) = ReadGdp(files.Gdp, files.GdpUnit, files.FlowsUnit);
         var n = codes.Count;
         var index = codes.Select((c, k) => (c, k)).ToDictionary(x => x.c, x => x.k, StringComparer.OrdinalIgnoreCase);
         var (trade, missingSetToZero) = ReadFlows(files, index, codes, options);
@@ -72,18 +72,20 @@ public static class OneSectorImport
 
     internal static string Billions(double usd) => (usd / 1e9).ToString("0.###", CultureInfo.InvariantCulture);
 
-    private static (List<string> Codes, List<string> Names, double[] GdpUsd) ReadGdp(string path, MoneyUnit? stated)
+    private static (List<string> Codes, List<string> Names, double[] GdpUsd) ReadGdp(string path, MoneyUnit? gdpUnit, MoneyUnit? flowsUnit)
     {
         var t = CsvTable.Read(path);
         int cIso = t.Column("iso3"), cGdp = t.Column("gdp"), cName = ImportFields.Optional(t, "name"), cUnit = ImportFields.Optional(t, "unit");
         var codes = new List<string>();
         var names = new List<string>();
         var gdp = new List<double>();
+        // --gdp-unit is checked against a unit column; --unit (the flows' unit) is only the fallback when there is neither.
+        var stated = cUnit >= 0 ? gdpUnit : gdpUnit ?? flowsUnit;
         foreach (var row in t.Rows)
         {
             var iso = ImportFields.Code(t, row, cIso);
             if (codes.Contains(iso)) throw new ParleyInputException(path, row.LineNumber, "iso3", iso, "each country once");
-            var unit = ImportFields.Unit(t, row, cUnit, stated, "--gdp-unit (or --unit)");
+            var unit = ImportFields.Unit(t, row, cUnit, stated, gdpUnit is null ? "--unit" : "--gdp-unit");
             gdp.Add(ImportFields.Money(t, row, cGdp, unit, MoneyUnit.Dollars, positive: true));
             codes.Add(iso);
             names.Add(cName >= 0 && t.Field(row, cName).Length > 0 ? t.Field(row, cName) : iso);
