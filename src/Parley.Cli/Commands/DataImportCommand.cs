@@ -16,19 +16,19 @@ internal sealed class DataImportCommand : Command<DataImportCommand.Settings>
         public string Kind { get; init; } = "";
 
         [CommandOption("--flows <CSV>")]
-        [Description("one-sector: exporter,importer,value[,unit] (ISO3 codes).")]
+        [Description("one-sector: exporter,importer,value[[,unit]] (ISO3 codes).")]
         public string? Flows { get; init; }
 
         [CommandOption("--gdp <CSV>")]
-        [Description("one-sector: iso3,gdp[,name][,unit]; defines the countries and their order (must include USA).")]
+        [Description("one-sector: iso3,gdp[[,name]][[,unit]]; defines the countries and their order (must include USA).")]
         public string? Gdp { get; init; }
 
         [CommandOption("--table <CSV>")]
-        [Description("multi-sector: exporter,importer,sector,use,value[,unit]; use = a sector code or 'final'.")]
+        [Description("multi-sector: exporter,importer,sector,use,value[[,unit]]; use = a sector code or 'final'.")]
         public string? Table { get; init; }
 
         [CommandOption("--sectors <CSV>")]
-        [Description("multi-sector: code,name,theta[,tradable].")]
+        [Description("multi-sector: code,name,theta[[,tradable]].")]
         public string? Sectors { get; init; }
 
         [CommandOption("--regions <CSV>")]
