@@ -60,8 +60,10 @@ internal static class Program
             });
             c.AddBranch("data", data =>
             {
-                data.SetDescription("Build bundled datasets from their published sources.");
+                data.SetDescription("Build bundled datasets from their published sources, or import your own (docs/data-import.md).");
                 data.AddCommand<BuildWiodCommand>("build-wiod").WithDescription("Regenerate data/wiod-2011 from the WIOD 2011 world input–output table.");
+                data.AddCommand<DataImportCommand>("import").WithDescription("Turn long CSV files (flows + GDP, or an input–output table) into a dataset folder every verb reads.")
+                    .WithExample("data", "import", "--kind", "one-sector", "--flows", "flows.csv", "--gdp", "gdp.csv", "--unit", "usd_millions", "--out", "my-world");
             });
         });
         try
