@@ -60,11 +60,21 @@ internal sealed class FittedTable
     /// <summary>The number of data rows.</summary>
     public int RowCount => _rows.Count;
 
+    /// <summary>Headers and kinds of the columns, in order.</summary>
+    internal IReadOnlyList<(string Header, ColumnKind Kind, bool Optional)> Columns => _columns;
+
+    /// <summary>The rows' plain-text cells.</summary>
+    internal IEnumerable<string[]> Cells => _rows.Select(r => r.Cells);
+
+    /// <summary>When set (tests), every table written in this flow is added with the width it was written at.</summary>
+    internal static readonly AsyncLocal<List<(FittedTable Table, int Width, bool Wide)>?> Written = new();
+
     /// <summary>Writes the table fitted to the console's width, or at full width with <paramref name="wide"/>.</summary>
     public void Write(IAnsiConsole console, bool wide)
     {
         var width = console.Profile.Width;
-        var table = Build(width, wide, out var needed);
+        Written.Value?.Add((this, width, wide));
+        var table = Build(width, wide, out var needed, out _);
         if (!wide || needed <= width)
         {
             console.Write(table);
@@ -76,7 +86,7 @@ internal sealed class FittedTable
     }
 
     /// <summary>Lays the table out for <paramref name="width"/> columns; <paramref name="needed"/> is the width it takes.</summary>
-    internal Table Build(int width, bool wide, out int needed)
+    internal Table Build(int width, bool wide, out int needed, out IReadOnlyList<int> shownColumns)
     {
         var natural = _columns.Select((c, k) => Math.Max(Longest(c.Header), _rows.Count == 0 ? 0 : _rows.Max(r => Longest(r.Cells[k])))).ToArray();
         var minimum = _columns.Select((c, k) => MinimumWidth(c.Kind, c.Header, k, natural[k])).ToArray();
@@ -105,6 +115,7 @@ internal sealed class FittedTable
                 }
             }
         needed = Chrome(shown.Count) + widths.Values.Sum();
+        shownColumns = shown;
 
         var table = new Table();
         if (_title is not null) table.Title(new TableTitle(Markup.Escape(_title), new Style(decoration: Decoration.Bold)));

@@ -198,7 +198,7 @@ internal sealed class TariffsEtrCommand : Command<TariffsEtrCommand.Settings>
 
     /// <summary>The HS 2022 title of a chapter group (else the schedule's own label, e.g. for US chapters 98 and 99); empty for other groupings.</summary>
     private static string GroupDescription(EtrGrouping grouping, EtrGroup g) =>
-        grouping != EtrGrouping.Chapter ? "" : HsDescriptions.Bundled.Exact(g.Key) ?? g.Name;
+        grouping != EtrGrouping.Chapter ? "" : HsDescriptions.Bundled.Find(g.Key)?.Text ?? g.Name;
 }
 
 /// <summary><c>parley tariffs security --date D [--group NAME] [--prefixes 2805,2846]</c>.</summary>

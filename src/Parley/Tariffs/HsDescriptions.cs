@@ -54,10 +54,15 @@ public sealed class HsDescriptions
     /// <summary>The description of exactly this 2-, 4- or 6-digit code, or null.</summary>
     public string? Exact(string code) => _byCode.GetValueOrDefault(code);
 
-    /// <summary>The most detailed description of a code (any length, dots allowed): its 6-digit subheading, else heading, else chapter.</summary>
+    /// <summary>
+    /// The most detailed description of a code (any length, dots allowed): its 6-digit subheading, else heading, else
+    /// chapter; null for chapters 98 and 99, which HS leaves to national use (the US puts special provisions and
+    /// temporary tariff headings there, so the dataset's "commodities not specified" would mislabel them).
+    /// </summary>
     public HsDescription? Find(string code)
     {
         var digits = code.Replace(".", "", StringComparison.Ordinal);
+        if (digits.StartsWith("98", StringComparison.Ordinal) || digits.StartsWith("99", StringComparison.Ordinal)) return null; // national chapters: US special provisions, not HS
         foreach (var n in new[] { 6, 4, 2 })
             if (digits.Length >= n && _byCode.TryGetValue(digits[..n], out var text)) return new HsDescription(digits[..n], text);
         return null;
