@@ -32,6 +32,7 @@ internal static class Program
         app.Configure(c =>
         {
             c.SetApplicationName("parley");
+            c.SetApplicationVersion(VersionLine()["parley ".Length..]); // help lists --version; Run answers it before parsing
             c.ConfigureConsole(console);
             c.PropagateExceptions();
             c.UseStrictParsing(); // an unknown option is a usage error (exit 2), not silently ignored

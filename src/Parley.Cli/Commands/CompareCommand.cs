@@ -64,7 +64,7 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
     {
         var year = c.BaseYear is { } y ? $" ({y.ToString(CultureInfo.InvariantCulture)} USD)" : "";
         var table = new FittedTable(title ?? "Change from the status quo",
-            $"Status quo: {c.StatusQuoDescription}. Welfare (EV) = equivalent variation{year}; groups weighted by status-quo absorption, flows summed.");
+            $"status quo: {c.StatusQuoDescription}. Welfare (EV) = equivalent variation{year}; groups weighted by status-quo absorption, flows summed.");
         table.Column("Country", ColumnKind.Label).Column("Statistic", ColumnKind.Label);
         for (var k = 0; k < c.Scenarios.Count; k++) table.Column(c.Scenarios[k].Label, ColumnKind.Number, optional: k > 0);
         var byKey = c.Rows.ToDictionary(r => (r.Scenario, r.Country, r.Statistic), r => r.Value);

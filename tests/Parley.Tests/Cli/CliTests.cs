@@ -32,7 +32,7 @@ public class CliTests
         var outDir = Path.Combine(tmp.Path, "out");
         var (code, stdout, stderr) = Run("simulate", Example("liberation-day.yaml"), "--out", outDir);
         Assert.True(code == 0, stderr);
-        Assert.Contains("USA", stdout);
+        Assert.Contains("United States", stdout); // countries by name
         Assert.Contains("1.13", stdout); // paper: US welfare +1.13% (the file says status_quo: tariff-free)
         foreach (var f in new[] { "countries.csv", "summary.csv", "result.json", "report.html", "manifest.json" })
             Assert.True(File.Exists(Path.Combine(outDir, f)), f);
