@@ -1,3 +1,4 @@
+using System.Reflection;
 using Parley.Cli.Commands;
 using Parley.Models.Numerics;
 using Spectre.Console;
@@ -22,10 +23,16 @@ internal static class Program
     public static int Run(string[] args, IAnsiConsole console, TextWriter error)
     {
         AnsiConsoleAccessor.Console = console;
+        if (args is ["--version"] or ["-V"])
+        {
+            console.Profile.Out.Writer.WriteLine(VersionLine());
+            return Ok;
+        }
         var app = new CommandApp();
         app.Configure(c =>
         {
             c.SetApplicationName("parley");
+            c.SetApplicationVersion(VersionLine()["parley ".Length..]); // help lists --version; Run answers it before parsing
             c.ConfigureConsole(console);
             c.PropagateExceptions();
             c.UseStrictParsing(); // an unknown option is a usage error (exit 2), not silently ignored
@@ -100,6 +107,14 @@ internal static class Program
             error.WriteLine($"internal error: {e.GetType().Name}: {e.Message} (set PARLEY_DEBUG=1 for a stack trace)");
             return InternalError;
         }
+    }
+
+    /// <summary>"parley 0.1.0 (commit 0123456789ab)" from the assembly's informational version (0.1.0+commit, stamped at build).</summary>
+    internal static string VersionLine()
+    {
+        var info = typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+        var plus = info.IndexOf('+', StringComparison.Ordinal);
+        return plus < 0 ? $"parley {info} (commit unknown)" : $"parley {info[..plus]} (commit {info[(plus + 1)..]})";
     }
 
     private static int Report(Exception e, TextWriter error)

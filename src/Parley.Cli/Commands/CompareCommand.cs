@@ -24,6 +24,10 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         [CommandOption("--format <FORMAT>")]
         [Description("table (default), csv (scenario,country,statistic,value,unit) or json.")]
         public string Format { get; init; } = "table";
+
+        [CommandOption("--wide")]
+        [Description("Print every table column even when the table is wider than the terminal.")]
+        public bool Wide { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -34,33 +38,35 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         var sq = settings.StatusQuo is { } text
             ? Scenarios.StatusQuo.Parse(text, "(command line)", null, "--status-quo", Directory.GetCurrentDirectory())
             : null;
-        var (comparison, _) = ScenarioComparison.Run(settings.Files, sq, "parley compare " + string.Join(' ', settings.Files));
+        var (comparison, results) = ScenarioComparison.Run(settings.Files, sq, "parley compare " + string.Join(' ', settings.Files));
         var console = AnsiConsoleAccessor.Console;
         switch (format)
         {
             case "csv": console.Profile.Out.Writer.Write(ComparisonReport.Csv(comparison)); break;
             case "json": console.Profile.Out.Writer.WriteLine(ComparisonReport.Json(comparison)); break;
-            default: console.Write(Table(comparison)); break;
+            default: Table(comparison, ResultTables.PlaceNames(results)).Write(console, settings.Wide); break;
         }
         return Program.Ok;
     }
 
     private static readonly IReadOnlyDictionary<string, string> Headings = new Dictionary<string, string>
     {
-        ["welfare"] = "Welfare %", ["welfare_usd"] = "Welfare $bn", ["real_wage"] = "Real wage %", ["employment"] = "Employment %",
-        ["exports"] = "Exports %", ["imports"] = "Imports %", ["tariff_revenue_usd"] = "Tariff rev. $bn", ["deficit_usd"] = "Deficit $bn",
+        ["welfare"] = "Welfare %", ["welfare_usd"] = "Welfare (EV)", ["real_wage"] = "Real wage %", ["employment"] = "Employment %",
+        ["exports"] = "Exports %", ["imports"] = "Imports %", ["tariff_revenue_usd"] = "Tariff revenue", ["deficit_usd"] = "Trade deficit",
         ["consumer_prices"] = "Prices %",
     };
 
-    /// <summary>Country × statistic rows, a column per scenario; fits 80 columns for up to three scenarios.</summary>
-    internal static Table Table(ScenarioComparisonResult c)
+    /// <summary>
+    /// Country × statistic rows, a column per scenario; money as <c>-$2.60 bn</c>. At 80 columns it holds three
+    /// scenarios with room to spare; further scenarios are dropped from the right (named in the caption) unless --wide.
+    /// </summary>
+    internal static FittedTable Table(ScenarioComparisonResult c, IReadOnlyDictionary<string, string>? names = null, string? title = null)
     {
         var year = c.BaseYear is { } y ? $" ({y.ToString(CultureInfo.InvariantCulture)} USD)" : "";
-        var table = new Table().Title("[bold]Change from the status quo[/]")
-            .Caption(Markup.Escape($"status quo: {c.StatusQuoDescription}. Welfare $bn = equivalent variation{year}; groups weighted by status-quo absorption, flows summed."));
-        table.AddColumn("Country");
-        table.AddColumn("Statistic");
-        foreach (var s in c.Scenarios) table.AddColumn(new TableColumn(Markup.Escape(s.Label)).RightAligned());
+        var table = new FittedTable(title ?? "Change from the status quo",
+            $"status quo: {c.StatusQuoDescription}. Welfare (EV) = equivalent variation{year}; groups weighted by status-quo absorption, flows summed.");
+        table.Column("Country", ColumnKind.Label).Column("Statistic", ColumnKind.Label);
+        for (var k = 0; k < c.Scenarios.Count; k++) table.Column(c.Scenarios[k].Label, ColumnKind.Number, optional: k > 0);
         var byKey = c.Rows.ToDictionary(r => (r.Scenario, r.Country, r.Statistic), r => r.Value);
         var countries = c.Rows.Select(r => r.Country).Distinct().ToArray();
         foreach (var country in countries)
@@ -69,10 +75,11 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
             foreach (var stat in ComparisonStatistics.Names)
             {
                 if (!byKey.ContainsKey((c.Scenarios[0].Label, country, stat))) continue;
-                var cells = new List<string> { first ? Markup.Escape(country) : "", Headings[stat] };
+                var money = stat.EndsWith("_usd", StringComparison.Ordinal);
+                var cells = new List<string> { first ? names?.GetValueOrDefault(country) ?? country : "", Headings[stat] };
                 cells.AddRange(c.Scenarios.Select(s => byKey.TryGetValue((s.Label, country, stat), out var v)
-                    ? v.ToString(stat.EndsWith("_usd", StringComparison.Ordinal) ? "F2" : "F3", CultureInfo.InvariantCulture) : "–"));
-                table.AddRow(cells.ToArray());
+                    ? money ? Money.UsdBillions(v) : v.ToString("F3", CultureInfo.InvariantCulture) : "–"));
+                table.Row(cells.ToArray());
                 first = false;
             }
         }

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Parley.Application;
 using System.Globalization;
 using Parley.Scenarios;
@@ -7,14 +8,21 @@ using Spectre.Console.Cli;
 namespace Parley.Cli.Commands;
 
 /// <summary><c>parley demo</c>: the Liberation Day case, then the US–Japan set compared side by side.</summary>
-internal sealed class DemoCommand : Command
+internal sealed class DemoCommand : Command<DemoCommand.Settings>
 {
-    public override int Execute(CommandContext context, CancellationToken cancellationToken)
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--wide")]
+        [Description("Print every table column even when the table is wider than the terminal.")]
+        public bool Wide { get; init; }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var console = AnsiConsoleAccessor.Console;
         var examples = ExamplesFolder();
         var liberation = ScenarioRunner.Run(ScenarioRunner.Load(Path.Combine(examples, "liberation-day.yaml")), "parley demo");
-        console.Write(ResultTables.Summary(liberation));
+        ResultTables.Summary(liberation).Write(console, settings.Wide);
 
         // The US–Japan offers against today's tariffs: the statutory schedule in force today (capped at its last revision),
         // with the aggregate US tariff on Japan at 10% / 15% / 0%; each reported as its change from that schedule.
@@ -23,17 +31,18 @@ internal sealed class DemoCommand : Command
         var redated = files.Select(f => ScenarioRunner.Load(f) is var s
             ? s with { Date = today.Date, FromSchedule = new ScheduleSource(today.Date!.Value, null) } : null!).ToArray();
         var (comparison, results) = ScenarioComparison.Run(redated, today, "parley demo");
-        console.Write(CompareCommand.Table(comparison).Title($"[bold]US–Japan offers against today's tariffs (schedule of {today.Date:yyyy-MM-dd})[/]"));
+        CompareCommand.Table(comparison, ResultTables.PlaceNames(results), $"US–Japan offers against today's tariffs (schedule of {today.Date:yyyy-MM-dd})")
+            .Write(console, settings.Wide);
         foreach (var c in comparison.Scenarios) console.MarkupLine($"[grey]{Markup.Escape(c.Label)}: {Markup.Escape(c.Name)}[/]");
         console.MarkupLine("[grey]Any set of files side by side: parley compare examples/us-japan-schedule/*.yaml --format csv[/]");
 
         var autoFiles = Directory.GetFiles(Path.Combine(examples, "world-autos"), "?-japan-*.yaml").Order(StringComparer.Ordinal).ToArray(); // 25%, 15%, 0%
         var autos = new ScenarioResult[autoFiles.Length];
         Parallel.For(0, autoFiles.Length, k => autos[k] = ScenarioRunner.Run(ScenarioRunner.Load(autoFiles[k]), "parley demo"));
-        WriteAutos(console, autos);
+        Autos(autos).Write(console, settings.Wide);
 
         var negotiation = NegotiationRunner.Run(NegotiationRunner.Load(Path.Combine(examples, "us-japan-2025.yaml")), new NegotiationRunOptions { Sensitivity = false });
-        NegotiateCommand.Summary(console, negotiation, full: false);
+        NegotiateCommand.Summary(console, negotiation, full: false, settings.Wide);
         console.MarkupLine("[grey]Full analysis (frontier, rounds, alternating offers, sensitivity, HTML report): parley negotiate examples/us-japan-2025.yaml --out report[/]");
 
         var solves = results.Concat(autos).Append(liberation).SelectMany(r => r.Diagnostics).ToArray();
@@ -43,26 +52,26 @@ internal sealed class DemoCommand : Command
         return Program.Ok;
     }
 
-    private static void WriteAutos(IAnsiConsole console, ScenarioResult[] autos)
+    private static FittedTable Autos(ScenarioResult[] autos)
     {
         var d = autos[0].MultiSectorData!;
         var c15 = d.FindSector("c15")!;
-        var table = new Table().Title("[bold]Autos: US tariff on Japanese transport equipment (c15) 25% / 15% / 0%, Korea at 25% — multi-sector world (WIOD 2011)[/]")
-            .Caption("welfare = exact real-income change (%); c15 output = gross output of transport equipment (%); autos sit inside c15 in WIOD");
-        table.AddColumn("Country/group");
+        var table = new FittedTable("Autos: US tariff on Japanese transport equipment (c15) at 25% / 15% / 0%, Korea at 25% — multi-sector world (WIOD 2011)",
+            "Welfare = exact real-income change (%); c15 output = gross output of transport equipment (%); autos sit inside c15 in WIOD.");
+        table.Column("Country/group", ColumnKind.Label);
         var labels = new[] { "25%", "15%", "0%" };
-        for (var k = 0; k < autos.Length; k++) table.AddColumn(new TableColumn($"welfare @ {labels[Math.Min(k, 2)]}").RightAligned());
-        for (var k = 0; k < autos.Length; k++) table.AddColumn(new TableColumn($"c15 output @ {labels[Math.Min(k, 2)]}").RightAligned());
+        for (var k = 0; k < autos.Length; k++) table.Column($"Welfare @{labels[Math.Min(k, 2)]}");
+        for (var k = 0; k < autos.Length; k++) table.Column($"c15 output @{labels[Math.Min(k, 2)]}");
         foreach (var row in autos[0].Rows)
         {
             var region = d.Regions.IndexOf(row.Label);
-            var cells = new List<string> { row.Label };
+            var cells = new List<string> { ResultTables.Place(row.Label, row.Name, row.Members) };
             cells.AddRange(autos.Select(a => a.Rows.First(x => x.Label == row.Label).Welfare.ToString("F3", CultureInfo.InvariantCulture)));
             cells.AddRange(autos.Select(a => region >= 0 && row.Members == 1
                 ? a.MultiSector!.SectorOutput[region * d.J + c15.Index].ToString("F2", CultureInfo.InvariantCulture) : "–"));
-            table.AddRow(cells.ToArray());
+            table.Row(cells.ToArray());
         }
-        console.Write(table);
+        return table;
     }
 
     /// <summary>The examples/ folder next to the program, else the nearest one above the working directory.</summary>

@@ -21,6 +21,10 @@ internal sealed class ReplicateCommand : Command<ReplicateCommand.Settings>
         [Description("table (default) or csv at full precision: jie2025 columns table,case,row_label,column_label,value,unit,published,note; cp2015 columns region,statistic,value,unit,published,note (published = the paper's printed value where one is bundled).")]
         [DefaultValue("table")]
         public string Format { get; init; } = "table";
+
+        [CommandOption("--wide")]
+        [Description("Print every table column even when the table is wider than the terminal.")]
+        public bool Wide { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -35,7 +39,7 @@ internal sealed class ReplicateCommand : Command<ReplicateCommand.Settings>
         {
             var cp = Cp2015Replication.Run(Cp2015Replication.LoadData(), PublishedValues.ReadCp2015());
             if (format == "csv") AnsiConsoleAccessor.Console.Profile.Out.Writer.Write(Cp2015Csv(cp));
-            else Cp2015TableView.Write(AnsiConsoleAccessor.Console, cp);
+            else Cp2015TableView.Write(AnsiConsoleAccessor.Console, cp, settings.Wide);
             return Program.Ok;
         }
         var report = Jie2025Replication.Run(BundledData.World2023, PublishedValues.ReadJie2025());

@@ -36,6 +36,10 @@ internal sealed class SimulateCommand : Command<SimulateCommand.Settings>
         [CommandOption("--max-iterations <N>")]
         [Description("Maximum solver steps (default 60 Newton steps per solve, one-sector; 2,000 fixed-point evaluations, multi-sector). The solver never returns an unconverged result: it fails with exit code 3.")]
         public int? MaxIterations { get; init; }
+
+        [CommandOption("--wide")]
+        [Description("Print every table column even when the table is wider than the terminal.")]
+        public bool Wide { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -65,19 +69,19 @@ internal sealed class SimulateCommand : Command<SimulateCommand.Settings>
         }
         using var output = settings.Out is { } dir ? OutputDirectory.Open(dir) : null; // before computing, not after
         var result = ScenarioRunner.Run(scenario, "parley simulate " + settings.File, newton, fixedPoint);
-        if (versus == "tariff-free" || result.StatusQuo is not { } view) console.Write(ResultTables.Summary(result));
+        if (versus == "tariff-free" || result.StatusQuo is not { } view) ResultTables.Summary(result).Write(console, settings.Wide);
         else
         {
             var label = Path.GetFileNameWithoutExtension(settings.File);
-            console.Write(CompareCommand.Table(new ScenarioComparisonResult(view.StatusQuo.Label, view.Description,
-                [new ComparedScenario(label, scenario.Name, scenario.SourceFile)], [.. ComparisonStatistics.Rows(label, view.Rows, view.BaseYear)], view.BaseYear))
-                .Title($"[bold]{Markup.Escape(scenario.Name)}: change from the status quo[/]"));
+            CompareCommand.Table(new ScenarioComparisonResult(view.StatusQuo.Label, view.Description,
+                    [new ComparedScenario(label, scenario.Name, scenario.SourceFile)], [.. ComparisonStatistics.Rows(label, view.Rows, view.BaseYear)], view.BaseYear),
+                ResultTables.PlaceNames([result]), $"{scenario.Name}: change from the status quo").Write(console, settings.Wide);
             console.MarkupLine("[grey]Change from the tariff-free calibration: add --versus tariff-free.[/]");
         }
         if (result.MultiSectorData is { } msd)
             foreach (var scope in result.TariffChanges ?? [])
                 console.MarkupLine($"[grey]Tariff change {Markup.Escape(scope.Describe(msd))}[/]");
-        if (ResultTables.SectorFocus(result) is { } focus) console.Write(focus);
+        if (ResultTables.SectorFocus(result) is { } focus) focus.Write(console, settings.Wide);
         foreach (var d in result.Diagnostics) console.MarkupLine($"[grey]{Markup.Escape(d.ToString())}[/]");
         if (result.Manifest.Options.TryGetValue("data_notes", out var notes))
             foreach (var note in notes.Split(" | ")) console.MarkupLine($"[yellow]note:[/] {Markup.Escape(note)}");

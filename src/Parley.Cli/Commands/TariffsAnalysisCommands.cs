@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using Parley.Data;
+using Parley.Internals;
 using Parley.Reports;
 using Parley.Tariffs;
 using Spectre.Console;
@@ -59,18 +60,35 @@ internal sealed class TariffsDiffCommand : Command<TariffsDiffCommand.Settings>
             {
                 before = d1.ToString("yyyy-MM-dd"), after = d2.ToString("yyyy-MM-dd"), overlay = after.Schedule.Overlays,
                 lines_changed = changes.Count, imports_affected_usd_2024 = affected, duty_change_usd_2024_weights = dutyChange,
-                changes = changes.Select(c => new { partner = c.Partner.Iso3, hts = c.Hts.ToString(), before = c.Before.Total, after = c.After.Total, imports_usd_2024 = Value(c) }),
+                changes = changes.Select(c => new
+                {
+                    partner = c.Partner.Iso3, partner_name = c.Partner.Name, hts = c.Hts.ToString(), description = TariffsSettings.Describe(c.Hts.Digits),
+                    before = c.Before.Total, after = c.After.Total, imports_usd_2024 = Value(c),
+                }),
                 manifest = TariffsSettings.Manifest(after, "tariffs diff"),
             }, ScenarioReport.Json));
             return Program.Ok;
         }
-        var t = new Table().Title($"[bold]{changes.Count} lines change ({Markup.Escape(string.Join(", ", partners.Select(p => p.Iso3)))}): {d1:yyyy-MM-dd} → {d2:yyyy-MM-dd}{Markup.Escape(after.Schedule.Overlays.Count > 0 ? " with " + string.Join(", ", after.Schedule.Overlays) : "")}[/]")
-            .Caption($"2024 imports on changed lines: ${affected / 1e9:F2} bn; duty at 2024 volumes changes by ${dutyChange / 1e9:F2} bn");
-        t.AddColumns("Partner", "HTS-8", "Before", "After", "2024 imports ($m)", "Measures after");
+        if (s.Csv)
+        {
+            string[] header = ["partner_iso3", "partner_name", "hts", "description", "before_rate", "after_rate", "imports_usd_2024", "measures_after"];
+            console.Profile.Out.Writer.Write(CsvOutput.Text(header, changes.OrderByDescending(Value).Select(c => (IReadOnlyList<string>)
+            [
+                c.Partner.Iso3, c.Partner.Name, c.Hts.ToString(), TariffsSettings.Describe(c.Hts.Digits), CsvOutput.Number(c.Before.Total), CsvOutput.Number(c.After.Total),
+                CsvOutput.Number(Value(c)), string.Join(" + ", c.After.Components.Select(x => x.MeasureId)),
+            ])));
+            return Program.Ok;
+        }
+        var names = string.Join(", ", partners.Select(TariffsSettings.PartnerName));
+        var t = new FittedTable($"{changes.Count} lines change for {names}: {d1:yyyy-MM-dd} → {d2:yyyy-MM-dd}" +
+                                (after.Schedule.Overlays.Count > 0 ? " with " + string.Join(", ", after.Schedule.Overlays) : ""),
+            $"2024 imports on changed lines: {Money.Usd(affected)}; duty at 2024 volumes changes by {Money.Usd(dutyChange)}. Largest 2024 imports first; --limit sets the rows.");
+        t.Column("Partner", ColumnKind.Label, optional: partners.Count == 1).Column("HTS-8").Column("Product (HS)", ColumnKind.Text).Column("Before").Column("After").Column("2024 imports")
+            .Column("Measures after", ColumnKind.Text, optional: true);
         foreach (var c in changes.OrderByDescending(Value).Take(s.Limit))
-            t.AddRow(c.Partner.Iso3, c.Hts.ToString(), P(c.Before.Total), P(c.After.Total), (Value(c) / 1e6).ToString("N1", CultureInfo.InvariantCulture),
-                Markup.Escape(string.Join(" + ", c.After.Components.Select(x => x.MeasureId))));
-        console.Write(t);
+            t.Row(TariffsSettings.PartnerName(c.Partner), c.Hts.ToString(), TariffsSettings.Short(TariffsSettings.Describe(c.Hts.Digits), 48), P(c.Before.Total), P(c.After.Total), Money.Usd(Value(c)),
+                string.Join(" + ", c.After.Components.Select(x => x.MeasureId)));
+        t.Write(console, s.Wide);
         return Program.Ok;
     }
 
@@ -120,31 +138,67 @@ internal sealed class TariffsEtrCommand : Command<TariffsEtrCommand.Settings>
             console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(new
             {
                 date = r.Date.ToString("yyyy-MM-dd"), etr = r.Etr, total_imports_usd = r.TotalImportsUsd, matched_usd = r.MatchedUsd, bridged_usd = r.BridgedUsd,
-                unmatched_usd = r.UnmatchedUsd, coverage, by_authority = r.ByAuthority, groups = r.Groups, weights = r.WeightsSource, overlays = r.Overlays,
+                unmatched_usd = r.UnmatchedUsd, coverage, by_authority = r.ByAuthority,
+                groups = r.Groups.Select(g => new { key = g.Key, name = GroupName(engine, grouping, g), description = GroupDescription(grouping, g), imports_usd = g.ImportsUsd, etr = g.Etr }),
+                weights = r.WeightsSource, overlays = r.Overlays,
                 manifest,
             }, ScenarioReport.Json));
             return Program.Ok;
         }
+        if (s.Csv)
+        {
+            console.Profile.Out.Writer.Write(Csv(engine, r, grouping));
+            return Program.Ok;
+        }
         if (c.UnknownLineRows + c.UnknownPartnerRows > 0)
-            console.MarkupLine(Markup.Escape($"Not rated (counted at 0): {c.UnknownLineRows:N0} rows with HTS codes the schedule does not know (${c.UnknownLineUsd / 1e9:F3} bn); " +
-                $"{c.UnknownPartnerRows:N0} rows from {c.UnknownPartners.Count} Census codes that are not partners (${c.UnknownPartnerUsd / 1e9:F3} bn)" +
+            console.MarkupLine(Markup.Escape($"Not rated (counted at 0): {c.UnknownLineRows:N0} rows with HTS codes the schedule does not know ({Money.Usd(c.UnknownLineUsd)}); " +
+                $"{c.UnknownPartnerRows:N0} rows from {c.UnknownPartners.Count} Census codes that are not partners ({Money.Usd(c.UnknownPartnerUsd)})" +
                 (c.UnknownPartners.Count > 0 ? ": " + string.Join(", ", c.UnknownPartners.Take(10)) : "") + "."));
-        console.MarkupLine($"[bold]Effective US tariff rate on {r.Date:yyyy-MM-dd}: {TariffsDiffCommand.P(r.Etr)}[/] of ${r.TotalImportsUsd / 1e9:F1} bn imports " +
-                           $"({Markup.Escape(r.WeightsSource)}); matched {r.MatchedUsd / r.TotalImportsUsd:P2}, bridged ${r.BridgedUsd / 1e9:F2} bn, unmatched ${r.UnmatchedUsd / 1e9:F2} bn (counted at 0).");
-        var a = new Table().Title("By authority (contribution to the ETR)");
-        a.AddColumns("Authority", "Contribution");
-        foreach (var (k, v) in r.ByAuthority.OrderByDescending(x => x.Value)) a.AddRow(k, TariffsDiffCommand.P(v));
-        console.Write(a);
+        console.MarkupLine($"[bold]Effective US tariff rate on {r.Date:yyyy-MM-dd}: {TariffsDiffCommand.P(r.Etr)}[/] of {Money.Usd(r.TotalImportsUsd)} imports " +
+                           $"({Markup.Escape(r.WeightsSource)}); matched {TariffsSettings.Percent(r.MatchedUsd / r.TotalImportsUsd, 2)}, bridged {Money.Usd(r.BridgedUsd)}, unmatched {Money.Usd(r.UnmatchedUsd)} (counted at 0).");
+        var a = new FittedTable("By authority (contribution to the ETR)");
+        a.Column("Authority", ColumnKind.Label).Column("Contribution");
+        foreach (var (k, v) in r.ByAuthority.OrderByDescending(x => x.Value)) a.Row(k, TariffsDiffCommand.P(v));
+        a.Write(console, s.Wide);
         if (grouping != EtrGrouping.None)
         {
-            var t = new Table().Title($"By {s.By} (largest imports first)");
-            t.AddColumns("Key", "Name", "Imports ($bn)", "ETR");
+            var t = new FittedTable($"By {s.By} (largest imports first)", grouping == EtrGrouping.Chapter ? "Chapter titles: HS 2022 (data/hs-descriptions)." : null);
+            t.Column(grouping switch { EtrGrouping.Chapter => "Chapter", EtrGrouping.Partner => "Partner", EtrGrouping.Sector => "GTAP sector", _ => "Group" }, ColumnKind.Label);
+            if (grouping == EtrGrouping.Chapter) t.Column("Description", ColumnKind.Text);
+            t.Column("2024 imports").Column("ETR");
             foreach (var g in r.Groups.Take(s.Limit))
-                t.AddRow(Markup.Escape(g.Key), Markup.Escape(g.Name), (g.ImportsUsd / 1e9).ToString("F2", CultureInfo.InvariantCulture), TariffsDiffCommand.P(g.Etr));
-            console.Write(t);
+            {
+                var cells = new List<string> { grouping == EtrGrouping.Chapter ? g.Key : GroupName(engine, grouping, g) };
+                if (grouping == EtrGrouping.Chapter) cells.Add(TariffsSettings.Short(GroupDescription(grouping, g), 56));
+                cells.Add(Money.Usd(g.ImportsUsd));
+                cells.Add(TariffsDiffCommand.P(g.Etr));
+                t.Row(cells.ToArray());
+            }
+            t.Write(console, s.Wide);
         }
         return Program.Ok;
     }
+
+    /// <summary>CSV: a first row for all imports (key <c>all</c>), then one row per group; or, by authority, one row per authority.</summary>
+    private static string Csv(TariffEngine engine, EffectiveRateReport r, EtrGrouping grouping)
+    {
+        if (grouping == EtrGrouping.None)
+            return CsvOutput.Text(["date", "authority", "etr_contribution"],
+                r.ByAuthority.OrderByDescending(x => x.Value).Select(x => (IReadOnlyList<string>)[r.Date.ToString("yyyy-MM-dd"), x.Key, CsvOutput.Number(x.Value)]));
+        string[] header = ["date", "key", "name", "description", "imports_usd", "etr"];
+        var rows = new List<IReadOnlyList<string>> { new[] { r.Date.ToString("yyyy-MM-dd"), "all", "all imports", "", CsvOutput.Number(r.TotalImportsUsd), CsvOutput.Number(r.Etr) } };
+        rows.AddRange(r.Groups.Select(g => (IReadOnlyList<string>)
+            [r.Date.ToString("yyyy-MM-dd"), g.Key, GroupName(engine, grouping, g), GroupDescription(grouping, g), CsvOutput.Number(g.ImportsUsd), CsvOutput.Number(g.Etr)]));
+        return CsvOutput.Text(header, rows);
+    }
+
+    /// <summary>A group as people name it: a partner's name with its ISO3 code (not the Census code), else the group's name.</summary>
+    private static string GroupName(TariffEngine engine, EtrGrouping grouping, EtrGroup g) =>
+        grouping == EtrGrouping.Partner && engine.Schedule.Partners.TryGetValue(g.Key, out var p) ? TariffsSettings.PartnerName(p) : g.Name;
+
+    /// <summary>The HS 2022 title of a chapter group (else the schedule's own label, e.g. for US chapters 98 and 99); empty for other groupings.</summary>
+    private static string GroupDescription(EtrGrouping grouping, EtrGroup g) =>
+        grouping != EtrGrouping.Chapter ? "" : HsDescriptions.Bundled.Find(g.Key)?.Text ?? g.Name;
 }
 
 /// <summary><c>parley tariffs security --date D [--group NAME] [--prefixes 2805,2846]</c>.</summary>
@@ -179,19 +233,31 @@ internal sealed class TariffsSecurityCommand : Command<TariffsSecurityCommand.Se
         {
             console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(reports.Select(r => new
             {
-                group = r.Group.Name, prefixes = r.Group.Prefixes, date = r.Date.ToString("yyyy-MM-dd"), imports_usd_2024 = r.ImportsUsd, suppliers = r.SupplierCount,
+                group = r.Group.Name, prefixes = r.Group.Prefixes,
+                descriptions = r.Group.Prefixes.Select(p => new { prefix = p, description = TariffsSettings.Describe(p) }), date = r.Date.ToString("yyyy-MM-dd"), imports_usd_2024 = r.ImportsUsd, suppliers = r.SupplierCount,
                 hhi = r.Hhi, top1_share = r.Top1Share, top3_share = r.Top3Share, china_share = r.ChinaShare, etr = r.Etr,
                 top_suppliers = r.Suppliers.Take(10).Select(x => new { iso3 = x.Partner.Iso3, name = x.Partner.Name, share = x.Share, tariff = x.Tariff }),
             }), ScenarioReport.Json));
             return Program.Ok;
         }
+        if (s.Csv)
+        {
+            string[] header = ["group", "prefixes", "description", "date", "group_imports_usd_2024", "hhi", "supplier_iso3", "supplier_name", "share", "tariff"];
+            console.Profile.Out.Writer.Write(CsvOutput.Text(header, reports.SelectMany(r => r.Suppliers.Select(x => (IReadOnlyList<string>)
+            [
+                r.Group.Name, string.Join(" ", r.Group.Prefixes), string.Join("; ", r.Group.Prefixes.Select(p => $"{p}: {TariffsSettings.Describe(p)}")),
+                r.Date.ToString("yyyy-MM-dd"), CsvOutput.Number(r.ImportsUsd), CsvOutput.Number(r.Hhi), x.Partner.Iso3, x.Partner.Name, CsvOutput.Number(x.Share), CsvOutput.Number(x.Tariff),
+            ]))));
+            return Program.Ok;
+        }
         foreach (var r in reports)
         {
-            var t = new Table().Title($"[bold]{Markup.Escape(r.Group.Name)} ({string.Join(", ", r.Group.Prefixes)}): ${r.ImportsUsd / 1e6:N0} m in 2024, {r.SupplierCount} suppliers, HHI {r.Hhi:F0}, " +
-                                      $"top-1 {r.Top1Share:P1}, top-3 {r.Top3Share:P1}, China {r.ChinaShare:P1}; tariff {TariffsDiffCommand.P(r.Etr)} on {r.Date:yyyy-MM-dd}[/]");
-            t.AddColumns("Supplier", "Share", "Tariff faced");
-            foreach (var x in r.Suppliers.Take(10)) t.AddRow(Markup.Escape(x.Partner.ToString()), x.Share.ToString("P1", CultureInfo.InvariantCulture), TariffsDiffCommand.P(x.Tariff));
-            console.Write(t);
+            var products = string.Join("; ", r.Group.Prefixes.Select(p => $"{p} {TariffsSettings.Short(TariffsSettings.Describe(p), 50)}"));
+            var t = new FittedTable($"{r.Group.Name}: {Money.Usd(r.ImportsUsd)} of US imports in 2024 from {r.SupplierCount} suppliers; tariff {TariffsDiffCommand.P(r.Etr)} on {r.Date:yyyy-MM-dd}",
+                $"Products: {products}. HHI {r.Hhi:F0}; top-1 {TariffsSettings.Percent(r.Top1Share)}, top-3 {TariffsSettings.Percent(r.Top3Share)}, China {TariffsSettings.Percent(r.ChinaShare)}. Ten largest suppliers.");
+            t.Column("Supplier", ColumnKind.Label).Column("Share").Column("Tariff faced");
+            foreach (var x in r.Suppliers.Take(10)) t.Row(TariffsSettings.PartnerName(x.Partner), TariffsSettings.Percent(x.Share), TariffsDiffCommand.P(x.Tariff));
+            t.Write(console, s.Wide);
         }
         return Program.Ok;
     }

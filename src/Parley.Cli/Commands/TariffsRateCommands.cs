@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
+using Parley.Internals;
 using Parley.Reports;
 using Parley.Tariffs;
 using Spectre.Console;
@@ -30,8 +31,24 @@ internal sealed class TariffsRateCommand : Command<TariffsRateCommand.Settings>
             console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(Json(r, TariffsSettings.Manifest(engine, "tariffs rate")), ScenarioReport.Json));
             return Program.Ok;
         }
-        console.Write(Table(r));
+        if (s.Csv)
+        {
+            console.Profile.Out.Writer.Write(Csv(r));
+            return Program.Ok;
+        }
+        Table(r).Write(console, s.Wide);
         return Program.Ok;
+    }
+
+    /// <summary>One row per component (one row with empty component fields when there is none); rates are fractions.</summary>
+    internal static string Csv(TariffRate r)
+    {
+        string[] header = ["date", "partner_iso3", "partner_name", "census_code", "hts", "description", "basis", "total_rate", "authority", "measure_id", "heading", "program", "component_rate", "explanation"];
+        var head = new[] { r.Date.ToString("yyyy-MM-dd"), r.Partner.Iso3, r.Partner.Name, r.Partner.CensusCode, r.Hts.ToString(), TariffsSettings.Describe(r.Hts.Digits), r.Basis.ToString(), CsvOutput.Number(r.Total) };
+        var rows = r.Components.Count == 0
+            ? [head.Concat(["", "", "", "", "", ""]).ToArray()]
+            : r.Components.Select(c => head.Concat([c.Authority, c.MeasureId, c.Heading, c.Program, CsvOutput.Number(c.Rate), c.Explanation]).ToArray()).ToList();
+        return CsvOutput.Text(header, rows);
     }
 
     internal static ParleyInputException Missing(string option) => new("(command line)", null, option, null, $"the option {option}");
@@ -41,6 +58,7 @@ internal sealed class TariffsRateCommand : Command<TariffsRateCommand.Settings>
         date = r.Date.ToString("yyyy-MM-dd"),
         partner = new { census_code = r.Partner.CensusCode, iso3 = r.Partner.Iso3, name = r.Partner.Name },
         hts = r.Hts.ToString(),
+        description = TariffsSettings.Describe(r.Hts.Digits),
         basis = r.Basis,
         total_rate = r.Total,
         components = r.Components.Select(c => new { authority = c.Authority, program = c.Program, measure_id = c.MeasureId, heading = c.Heading, rate = c.Rate, explanation = c.Explanation }),
@@ -48,16 +66,19 @@ internal sealed class TariffsRateCommand : Command<TariffsRateCommand.Settings>
         manifest,
     };
 
-    internal static Table Table(TariffRate r)
+    internal static FittedTable Table(TariffRate r)
     {
-        var t = new Table().Title($"[bold]{r.Hts} from {Markup.Escape(r.Partner.ToString())} on {r.Date:yyyy-MM-dd}: {100 * r.Total:0.##}%[/]")
-            .Caption(Markup.Escape(string.Join(" ", r.Notes.Prepend(r.Basis == RateBasis.Statutory ? "Statutory rate (no preference claims)." : "Effective basis."))));
-        t.AddColumns("Authority", "Measure", "Heading", "Rate", "How");
+        var t = new FittedTable($"{r.Hts} {Describe(r.Hts)} from {TariffsSettings.PartnerName(r.Partner)} on {r.Date:yyyy-MM-dd}: {100 * r.Total:0.##}%",
+            string.Join(" ", r.Notes.Prepend(r.Basis == RateBasis.Statutory ? "Statutory rate (no preference claims)." : "Effective basis.")));
+        t.Column("Authority", ColumnKind.Label).Column("Measure", ColumnKind.Label).Column("Rate").Column("How", ColumnKind.Text).Column("Heading", ColumnKind.Text, optional: true);
         foreach (var c in r.Components)
-            t.AddRow(Markup.Escape(c.Authority), Markup.Escape(c.MeasureId), Markup.Escape(c.Heading), (100 * c.Rate).ToString("0.###", CultureInfo.InvariantCulture) + "%", Markup.Escape(c.Explanation));
-        t.AddRow("[bold]total[/]", "", "", $"[bold]{(100 * r.Total).ToString("0.###", CultureInfo.InvariantCulture)}%[/]", "");
+            t.Row(c.Authority, c.MeasureId, (100 * c.Rate).ToString("0.###", CultureInfo.InvariantCulture) + "%", c.Explanation, c.Heading);
+        t.Row(new Style(decoration: Decoration.Bold), "total", "", (100 * r.Total).ToString("0.###", CultureInfo.InvariantCulture) + "%", "", "");
         return t;
     }
+
+    /// <summary>"(HS 870323: Vehicles; …)" for a title, shortened; empty when the HS has no description for the code.</summary>
+    internal static string Describe(HtsCode hts) => HsDescriptions.Bundled.Find(hts.Digits) is { } d ? $"({d.Code}: {TariffsSettings.Short(d.Text, 90)})" : "";
 }
 
 /// <summary><c>parley tariffs timeline --country C --hts H</c>.</summary>
@@ -78,19 +99,34 @@ internal sealed class TariffsTimelineCommand : Command<TariffsTimelineCommand.Se
         var console = AnsiConsoleAccessor.Console;
         if (s.Json)
         {
-            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(timeline.Select(i => new
+            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(new
             {
-                from = i.From.ToString("yyyy-MM-dd"), until = i.Until.ToString("yyyy-MM-dd"), total_rate = i.Rate.Total,
-                components = i.Rate.Components.Select(c => new { authority = c.Authority, measure_id = c.MeasureId, rate = c.Rate }),
-            }), ScenarioReport.Json));
+                hts = hts.ToString(), description = TariffsSettings.Describe(hts.Digits),
+                partner = new { census_code = partner.CensusCode, iso3 = partner.Iso3, name = partner.Name },
+                intervals = timeline.Select(i => new
+                {
+                    from = i.From.ToString("yyyy-MM-dd"), until = i.Until.ToString("yyyy-MM-dd"), total_rate = i.Rate.Total,
+                    components = i.Rate.Components.Select(c => new { authority = c.Authority, measure_id = c.MeasureId, rate = c.Rate }),
+                }),
+            }, ScenarioReport.Json));
             return Program.Ok;
         }
-        var t = new Table().Title($"[bold]Timeline: {hts} from {Markup.Escape(partner.ToString())}[/]");
-        t.AddColumns("From", "Until", "Total", "Components");
+        if (s.Csv)
+        {
+            string[] header = ["from", "until", "partner_iso3", "partner_name", "hts", "description", "total_rate", "measures"];
+            console.Profile.Out.Writer.Write(CsvOutput.Text(header, timeline.Select(i => (IReadOnlyList<string>)
+            [
+                i.From.ToString("yyyy-MM-dd"), i.Until.ToString("yyyy-MM-dd"), partner.Iso3, partner.Name, hts.ToString(), TariffsSettings.Describe(hts.Digits),
+                CsvOutput.Number(i.Rate.Total), string.Join("; ", i.Rate.Components.Select(c => $"{c.MeasureId}={CsvOutput.Number(c.Rate)}")),
+            ])));
+            return Program.Ok;
+        }
+        var t = new FittedTable($"Timeline: {hts} {TariffsRateCommand.Describe(hts)} from {TariffsSettings.PartnerName(partner)}", "Until = the last day of the interval (inclusive).");
+        t.Column("From").Column("Until").Column("Total").Column("Components", ColumnKind.Text);
         foreach (var i in timeline)
-            t.AddRow(i.From.ToString("yyyy-MM-dd"), i.Until.ToString("yyyy-MM-dd"), (100 * i.Rate.Total).ToString("0.##", CultureInfo.InvariantCulture) + "%",
-                Markup.Escape(string.Join(" + ", i.Rate.Components.Select(c => $"{c.MeasureId} {(100 * c.Rate).ToString("0.##", CultureInfo.InvariantCulture)}%"))));
-        console.Write(t);
+            t.Row(i.From.ToString("yyyy-MM-dd"), i.Until.ToString("yyyy-MM-dd"), (100 * i.Rate.Total).ToString("0.##", CultureInfo.InvariantCulture) + "%",
+                string.Join(" + ", i.Rate.Components.Select(c => $"{c.MeasureId} {(100 * c.Rate).ToString("0.##", CultureInfo.InvariantCulture)}%")));
+        t.Write(console, s.Wide);
         return Program.Ok;
     }
 }

@@ -112,9 +112,9 @@ public partial class ReplicationOutputTests(Jie2025Fixture fixture)
 
         var (tableCode, table, _) = CliTests.Run("replicate", "cp2015");
         Assert.Equal(0, tableCode);
-        // Headline cells print "Parley [paper]": e.g. Mexico's welfare 1.3121 [1.31].
-        Assert.Matches(@"Mexico[\s│]+1\.31\d\d \[1\.31\][\s│]+-0\.41\d\d \[-0\.41\][\s│]+1\.72\d\d \[1\.72\]", table);
-        Assert.Matches(@"USA[\s│]+0\.08\d\d \[0\.08\]", table);
+        // One row per region and statistic, Parley's value beside the paper's: e.g. Mexico's welfare 1.3121 and 1.31.
+        Assert.Matches(@"Mexico[\s│]+Welfare[\s│]+1\.31\d\d[\s│]+1\.31[\s│]+yes[\s│]+Terms of trade[\s│]+-0\.41\d\d[\s│]+-0\.41[\s│]+yes[\s│]+Volume of trade[\s│]+1\.72\d\d[\s│]+1\.72", table);
+        Assert.Matches(@"USA[\s│]+Welfare[\s│]+0\.08\d\d[\s│]+0\.08[\s│]+yes", table);
         Assert.Contains("15 of 15 printed numbers agree", table, StringComparison.Ordinal);
     }
 
