@@ -17,7 +17,7 @@ public static class HtmlReport
         var title = WebUtility.HtmlEncode(r.Scenario.Name);
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(title).Append(" — Parley</title>\n")
           .Append("<style>body{font-family:system-ui,sans-serif;max-width:980px;margin:2em auto;color:#222}table{border-collapse:collapse;margin:1em 0}")
-          .Append("td,th{border-bottom:1px solid #ddd;padding:4px 10px;text-align:right}th:first-child,td:first-child,td:nth-child(2){text-align:left}")
+          .Append("td,th{border-bottom:1px solid #ddd;padding:4px 10px;text-align:right}th:first-child,td:first-child,td:nth-child(2),th:nth-child(2){text-align:left}")
           .Append(".note{color:#555;font-size:90%}pre{background:#f6f6f6;padding:1em;overflow-x:auto}</style></head><body>\n")
           .Append("<h1>").Append(title).Append("</h1>\n");
         if (r.Scenario.Description is { } d) sb.Append("<p>").Append(WebUtility.HtmlEncode(d)).Append("</p>\n");

@@ -39,16 +39,45 @@ internal static partial class ChartCheck
             var id = WebUtility.HtmlDecode(svg.Groups[1].Value);
             var scale = D(head["data-scale"]);
             var zero = D(head["data-zero"]);
+            var vertical = head.GetValueOrDefault("data-orientation") == "vertical";
             foreach (Match tag in BarTag().Matches(svg.Groups[2].Value))
             {
                 var a = Attributes(tag.Value);
-                var bar = new ChartBar(id, a["data-source"], a["data-match"], a["data-column"], D(a["data-value"]), D(a["x"]), D(a["width"]));
+                var bar = vertical
+                    ? new ChartBar(id, a["data-source"], a["data-match"], a["data-column"], D(a["data-value"]), D(a["y"]), D(a["height"]))
+                    : new ChartBar(id, a["data-source"], a["data-match"], a["data-column"], D(a["data-value"]), D(a["x"]), D(a["width"]));
                 Assert.Equal(Math.Abs(bar.Value) * scale, bar.Width, 1e-9);
-                Assert.Equal(bar.Value >= 0 ? zero : zero - bar.Width, bar.X, 1e-9);
+                if (!vertical) Assert.Equal(bar.Value >= 0 ? zero : zero - bar.Width, bar.X, 1e-9);
                 bars.Add(bar);
             }
+            if (vertical) CheckStacks(svg.Groups[2].Value, id, scale, zero, bars);
         }
         return bars;
+    }
+
+    [GeneratedRegex("<g [^>]*data-source=[^>]*>(.*?)</g>", RegexOptions.Singleline)]
+    private static partial Regex StackTag();
+
+    /// <summary>
+    /// Stacked columns: each <c>&lt;g&gt;</c> names the total's cell (added to <paramref name="bars"/> so it is checked against
+    /// the CSV too); its segments sit on each other from the baseline up and their heights add up to total × scale.
+    /// </summary>
+    private static void CheckStacks(string body, string id, double scale, double baseline, List<ChartBar> bars)
+    {
+        foreach (Match g in StackTag().Matches(body))
+        {
+            var a = Attributes(g.Value[..g.Value.IndexOf('>')]);
+            var total = new ChartBar(id, a["data-source"], a["data-match"], a["data-column"], D(a["data-value"]), baseline, 0);
+            var top = baseline;
+            foreach (Match tag in BarTag().Matches(g.Groups[1].Value))
+            {
+                var r = Attributes(tag.Value);
+                Assert.Equal(top - D(r["height"]), D(r["y"]), 1e-9);
+                top = D(r["y"]);
+            }
+            Assert.Equal(total.Value * scale, baseline - top, 1e-6);
+            bars.Add(total);
+        }
     }
 
     /// <summary>Checks every bar of <c>report.html</c> in <paramref name="dir"/> against the CSV files there; returns the bars.</summary>
