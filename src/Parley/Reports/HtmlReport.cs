@@ -24,11 +24,11 @@ public static class HtmlReport
         var multi = r.MultiSector is not null;
         sb.Append("<p class=\"note\">").Append(WebUtility.HtmlEncode(r.Manifest.Model)).Append(". ");
         if (multi)
-            sb.Append("Percent changes, counterfactual relative to the baseline equilibrium of the same data. Welfare = exact change of real income; ")
+            sb.Append("The summary table: percent changes, counterfactual relative to the baseline equilibrium of the same data (the status-quo table and charts: relative to the status quo). Welfare = exact change of real income; ")
               .Append("the Caliendo–Parro first-order measure (terms of trade + volume of trade) is shown beside it. Groups are baseline-income-weighted means.</p>\n")
               .Append("<p class=\"note\"><b>Data:</b> ").Append(WebUtility.HtmlEncode(r.MultiSectorData?.Notes ?? "")).Append("</p>\n");
         else
-            sb.Append("Percent changes relative to the calibrated 2023 equilibrium without tariffs. Groups are absorption-weighted means. ")
+            sb.Append("The summary table: percent changes relative to the calibrated 2023 equilibrium without tariffs (the status-quo table and charts: relative to the status quo). Groups are absorption-weighted means. ")
               .Append("The model has one aggregate goods sector: it cannot tell automobiles from other goods.</p>\n");
         if (r.StatusQuo is { } view) StatusQuoTable(sb, view);
         foreach (var chart in ScenarioCharts.For(r))

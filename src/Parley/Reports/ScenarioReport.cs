@@ -16,14 +16,21 @@ public static class ScenarioReport
     /// <summary>File of the change from the status quo (written when the result has a status-quo view).</summary>
     public const string StatusQuoFile = "status_quo.csv";
 
+    /// <summary>File of the importers' imports by partner in the status quo and the scenario (written with <see cref="StatusQuoFile"/>).</summary>
+    public const string PartnersFile = "status_quo_partners.csv";
+
+    /// <summary>Header of status_quo_partners.csv.</summary>
+    public static readonly IReadOnlyList<string> PartnerColumns =
+        ["importer", "exporter", "exporter_name", "imports_status_quo_usd_billions", "imports_usd_billions", "change_usd_billions", "change_pct"];
+
     /// <summary>Every file name <see cref="Write(ScenarioResult, string)"/> may produce (one-sector: countries.csv; multi-sector: the other four).</summary>
-    public static readonly IReadOnlyList<string> AllFiles = [.. CommonFiles, StatusQuoFile, "countries.csv", "regions.csv", "sectors.csv", "bilateral.csv", "decomposition.csv"];
+    public static readonly IReadOnlyList<string> AllFiles = [.. CommonFiles, StatusQuoFile, PartnersFile, "countries.csv", "regions.csv", "sectors.csv", "bilateral.csv", "decomposition.csv"];
 
     /// <summary>Files written for a given result.</summary>
     public static IReadOnlyList<string> FilesFor(ScenarioResult r) =>
     [
         .. r.MultiSector is null ? ["countries.csv"] : new[] { "regions.csv", "sectors.csv", "bilateral.csv", "decomposition.csv" },
-        .. r.StatusQuo is null ? [] : new[] { StatusQuoFile },
+        .. r.StatusQuo is null ? [] : new[] { StatusQuoFile, PartnersFile },
         .. CommonFiles,
     ];
 
@@ -54,7 +61,11 @@ public static class ScenarioReport
     public static string Write(ScenarioResult result, OutputDirectory output)
     {
         WriteSummary(result, output.PathOf("summary.csv"));
-        if (result.StatusQuo is { } view) WriteStatusQuo(view, output.PathOf(StatusQuoFile));
+        if (result.StatusQuo is { } view)
+        {
+            WriteStatusQuo(view, output.PathOf(StatusQuoFile));
+            WritePartners(Internals.TradeDiversion.Rows(result), output.PathOf(PartnersFile));
+        }
         object details;
         if (result.MultiSector is { } ms && result.MultiSectorData is { } data)
         {
@@ -150,6 +161,22 @@ public static class ScenarioReport
             row["tariff_revenue_usd_billions"].Set(F(c.TariffRevenueUsdBillions));
             row["deficit_usd_billions"].Set(F(c.DeficitUsdBillions));
             row["consumer_prices_pct"].Set(F(c.ConsumerPrices));
+        }
+    }
+
+    private static void WritePartners(IReadOnlyList<Internals.PartnerImports> rows, string path)
+    {
+        using var writer = CsvOutput.ToFile(path, PartnerColumns);
+        foreach (var p in rows)
+        {
+            using var row = writer.NewRow();
+            row["importer"].Set(p.Importer);
+            row["exporter"].Set(p.Exporter);
+            row["exporter_name"].Set(p.ExporterName);
+            row["imports_status_quo_usd_billions"].Set(F(p.StatusQuoUsdBillions));
+            row["imports_usd_billions"].Set(F(p.ScenarioUsdBillions));
+            row["change_usd_billions"].Set(F(p.ChangeUsdBillions));
+            row["change_pct"].Set(F(p.ChangePct));
         }
     }
 

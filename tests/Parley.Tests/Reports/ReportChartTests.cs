@@ -35,11 +35,11 @@ public class ReportChartTests
         Assert.Contains("+0.00732%", html); // not rounded to +0.01%
 
         Assert.Contains(bars, b => b.Chart == "welfare-status-quo" && b.Source == ScenarioReport.StatusQuoFile);
-        // Trade diversion: Mexico's imports by partner from bilateral.csv, the largest rises (USA, CAN) first.
+        // Trade diversion: Mexico's imports by partner against the status quo, the largest rises (from the USA, CAN) first.
         var diversion = bars.Where(b => b.Chart == "diversion-MEX").ToArray();
         Assert.Equal(ScenarioCharts.MaxPartners, diversion.Length);
-        Assert.All(diversion, b => Assert.Equal("bilateral.csv", b.Source));
-        Assert.Equal(["exporter=USA;importer=MEX", "exporter=CAN;importer=MEX"], diversion.Take(2).Select(b => b.Match).Order().Reverse());
+        Assert.All(diversion, b => Assert.Equal((ScenarioReport.PartnersFile, "change_usd_billions"), (b.Source, b.Column)));
+        Assert.Equal(["importer=MEX;exporter=USA", "importer=MEX;exporter=CAN"], diversion.Take(2).Select(b => b.Match).Order().Reverse());
         // Sector output of the parties (no tariff changes are listed: the first three reported regions), 40 sectors each.
         foreach (var party in new[] { "MEX", "CAN", "USA" })
             Assert.Equal(40, bars.Count(b => b.Chart == $"sectors-{party}" && b.Source == "sectors.csv"));
@@ -56,6 +56,18 @@ public class ReportChartTests
         Assert.NotEmpty(sq);
         Assert.All(sq, b => Assert.Equal((ScenarioReport.StatusQuoFile, "welfare_pct"), (b.Source, b.Column)));
         Assert.DoesNotContain(bars, b => b.Chart == "welfare-calibration"); // the secondary view stays in the table
+
+        // Trade diversion: the US (the importer of the change) buys more from Japan than under the 24% status quo.
+        var diversion = bars.Where(b => b.Chart == "diversion-USA").ToArray();
+        Assert.Equal(ScenarioCharts.MaxPartners, diversion.Length);
+        Assert.Equal("importer=USA;exporter=JPN", diversion[0].Match);
+        Assert.True(diversion[0].Value > 0);
+        // The partner table adds up to the importer's total in status_quo.csv (imports_pct of the USA row).
+        var partners = StrictCsv.Read(Path.Combine(dir, ScenarioReport.PartnersFile));
+        double Sum(string column) => partners.Rows.Sum(r => double.Parse(r[partners.Column(column)], System.Globalization.CultureInfo.InvariantCulture));
+        var change = StrictCsv.Read(Path.Combine(dir, ScenarioReport.StatusQuoFile));
+        var usImports = double.Parse(change.Rows.Single(r => r[0] == "USA")[change.Column("imports_pct")], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(usImports, 100 * (Sum("imports_usd_billions") / Sum("imports_status_quo_usd_billions") - 1), 1e-9);
     }
 
     [Theory]

@@ -46,21 +46,31 @@ internal static class ScenarioCharts
             charts.Add(new ReportChart("Welfare change by country or group", $"Welfare = {measure}, percent change from the calibrated equilibrium (table: summary.csv).",
                 SvgBarChart.Render("welfare-calibration", "welfare change, %",
                     r.Rows.Select(x => new Bar(x.Label, "welfare", x.Welfare, "summary.csv", "label=" + x.Label, "welfare_pct")).ToArray())));
+        var partners = TradeDiversion.Rows(r);
+        foreach (var importer in partners.GroupBy(p => p.Importer))
+            charts.Add(Diversion(importer.Key, importer.ToArray(), r.StatusQuo!.Description));
         if (r.MultiSector is { } ms && r.MultiSectorData is { } d)
         {
-            foreach (var n in Importers(r, d))
-                charts.Add(Diversion(ms, d, n));
+            if (partners.Count == 0)
+                foreach (var n in TradeDiversion.Importers(r, d.Regions))
+                    charts.Add(Diversion(ms, d, n));
             foreach (var n in Parties(r, d))
                 charts.Add(SectorOutput(ms, d, n));
         }
         return charts;
     }
 
-    /// <summary>Importers of the scenario's tariff changes that are single regions (at most two); else the first reported region.</summary>
-    public static IReadOnlyList<int> Importers(ScenarioResult r, MultiSectorDataset d)
+    private static ReportChart Diversion(string importer, IReadOnlyList<PartnerImports> rows, string statusQuo)
     {
-        var named = r.Scenario.Changes.SelectMany(c => c.Importers).Select(d.Regions.IndexOf).Where(k => k >= 0).Distinct().Take(2).ToArray();
-        return named.Length > 0 ? named : Reported(r, d).Take(1).ToArray();
+        var ordered = rows.OrderByDescending(p => p.ChangeUsdBillions).ToArray();
+        var shown = ordered.OrderByDescending(p => Math.Abs(p.ChangeUsdBillions)).Take(MaxPartners).OrderByDescending(p => p.ChangeUsdBillions).ToArray();
+        var note = $"Change in {importer}'s imports from each partner, net of tariffs, USD billions, from the status quo ({statusQuo}); " +
+                   $"table: {ScenarioReport.PartnersFile}, importer = {importer}, column change_usd_billions (levels and percent beside it)." +
+                   (shown.Length < ordered.Length ? $" The {MaxPartners} largest changes of {ordered.Length} partners." : "");
+        return new ReportChart($"Trade diversion: {importer}'s imports by partner", note,
+            SvgBarChart.Render($"diversion-{importer}", $"change in {importer}'s imports, USD bn",
+                shown.Select(p => new Bar(p.Exporter, "imports", p.ChangeUsdBillions, ScenarioReport.PartnersFile,
+                    $"importer={importer};exporter={p.Exporter}", "change_usd_billions")).ToArray(), "USD bn"));
     }
 
     /// <summary>Regions named as importer or exporter in the changes (at most <see cref="MaxParties"/>), else the first reported regions.</summary>
@@ -77,9 +87,9 @@ internal static class ScenarioCharts
     {
         var importer = d.Regions[n].Iso3;
         var partners = Enumerable.Range(0, d.N).Where(i => i != n).OrderByDescending(i => ms.BilateralImports[i * d.N + n]).ToArray();
-        var shown = partners.Length <= MaxPartners ? partners : [.. partners.Take(MaxPartners / 2), .. partners.TakeLast(MaxPartners / 2)];
+        var shown = partners.OrderByDescending(i => Math.Abs(ms.BilateralImports[i * d.N + n])).Take(MaxPartners).OrderByDescending(i => ms.BilateralImports[i * d.N + n]).ToArray();
         var note = $"Percent change of {d.Regions[n].Name}'s imports from each partner, all sectors, net of tariffs, from the calibrated baseline (table: bilateral.csv, importer = {importer})." +
-                   (shown.Length < partners.Length ? $" The {MaxPartners / 2} largest rises and falls of {partners.Length} partners." : "");
+                   (shown.Length < partners.Length ? $" The {MaxPartners} largest changes of {partners.Length} partners." : "");
         return new ReportChart($"Trade diversion: {d.Regions[n].Name}'s imports by partner", note,
             SvgBarChart.Render($"diversion-{importer}", $"change in {importer}'s imports by partner, %",
                 shown.Select(i => new Bar(d.Regions[i].Iso3, "imports", ms.BilateralImports[i * d.N + n], "bilateral.csv",

@@ -25,7 +25,7 @@ internal static class SvgBarChart
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     /// <summary>Renders <paramref name="bars"/> (in order; categories keep first-seen order) with a legend when there are several series.</summary>
-    public static string Render(string id, string axisLabel, IReadOnlyList<Bar> bars)
+    public static string Render(string id, string axisLabel, IReadOnlyList<Bar> bars, string unit = "%")
     {
         const int barHeight = 18, groupGap = 8, labelWidth = 190, plotWidth = 560, top = 10;
         var series = bars.Select(b => b.Series).Distinct().ToArray();
@@ -57,9 +57,9 @@ internal static class SvgBarChart
                 var fill = series.Length > 1 ? Colours[s % Colours.Length] : v >= 0 ? "#2a7ab0" : "#c0392b";
                 sb.Append(Inv, $"<rect x=\"{x.ToString("R", Inv)}\" y=\"{y + 2}\" width=\"{w.ToString("R", Inv)}\" height=\"{barHeight - 4}\" fill=\"{fill}\" ")
                   .Append(Inv, $"data-source=\"{E(bar.Source)}\" data-match=\"{E(bar.Match)}\" data-column=\"{E(bar.Column)}\" data-value=\"{v.ToString("R", Inv)}\">")
-                  .Append(Inv, $"<title>{E(bar.Category)}, {E(bar.Series)}: {Label(v)}</title></rect>");
+                  .Append(Inv, $"<title>{E(bar.Category)}, {E(bar.Series)}: {Label(v, unit)}</title></rect>");
                 var tx = v >= 0 ? x + w + 4 : x - 4;
-                sb.Append(Inv, $"<text x=\"{tx:F1}\" y=\"{y + barHeight - 5}\" font-size=\"11\" text-anchor=\"{(v >= 0 ? "start" : "end")}\">{Label(v)}</text>\n");
+                sb.Append(Inv, $"<text x=\"{tx:F1}\" y=\"{y + barHeight - 5}\" font-size=\"11\" text-anchor=\"{(v >= 0 ? "start" : "end")}\">{Label(v, unit)}</text>\n");
             }
         }
         var bottom = top + legend + categories.Length * groupHeight;
@@ -69,10 +69,14 @@ internal static class SvgBarChart
     }
 
     /// <summary>A value label with enough digits that a small number is not shown as 0.00 (three significant figures, at least two decimals).</summary>
-    public static string Label(double v)
+    /// <param name="v">The value.</param>
+    /// <param name="unit"><c>%</c> (e.g. <c>+0.00732%</c>) or <c>USD bn</c> (e.g. <c>-$2.60 bn</c>).</param>
+    public static string Label(double v, string unit = "%")
     {
         var digits = Math.Abs(v) is var a && a == 0 || a >= 1 ? 2 : Math.Min(6, Math.Max(2, 2 - (int)Math.Floor(Math.Log10(a))));
-        return (v > 0 ? "+" : "") + v.ToString("F" + digits.ToString(Inv), Inv) + "%";
+        var number = Math.Abs(v).ToString("F" + digits.ToString(Inv), Inv);
+        var sign = v > 0 ? "+" : v < 0 ? "-" : "";
+        return unit == "USD bn" ? $"{sign}${number} bn" : sign + number + unit;
     }
 
     private static string E(string s) => WebUtility.HtmlEncode(s);
