@@ -48,7 +48,7 @@ internal sealed class BuildWiodCommand : Command<BuildWiodCommand.Settings>
                 ["sectors"] = summary.Sectors.ToString(CultureInfo.InvariantCulture),
             },
             [], RunManifest.Now, RunManifest.MachineDescription);
-        var written = output.Commit(manifest);
+        var written = output.Commit(manifest, workbook: false); // a dataset folder: its CSV files are the data, not results
         var console = AnsiConsoleAccessor.Console;
         console.MarkupLine($"Built [bold]{Markup.Escape(written)}[/]: {summary.Regions} regions × {summary.Sectors} sectors " +
                            $"({summary.NegativeCellsZeroed} negative flows set to 0, {summary.Placeholders} placeholder cells, " +

@@ -28,6 +28,10 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         [CommandOption("--wide")]
         [Description("Print every table column even when the table is wider than the terminal.")]
         public bool Wide { get; init; }
+
+        [CommandOption("-o|--out <DIR>")]
+        [Description("Also write comparison.csv, comparison.json, workbook.xlsx and manifest.json into DIR (new or empty, or an unmodified earlier Parley run; checked before solving).")]
+        public string? Out { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -38,8 +42,24 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         var sq = settings.StatusQuo is { } text
             ? Scenarios.StatusQuo.Parse(text, "(command line)", null, "--status-quo", Directory.GetCurrentDirectory())
             : null;
-        var (comparison, results) = ScenarioComparison.Run(settings.Files, sq, "parley compare " + string.Join(' ', settings.Files));
+        using var output = settings.Out is { } dir ? OutputDirectory.Open(dir) : null; // before solving, not after
+        var command = "parley compare " + string.Join(' ', settings.Files);
+        var (comparison, results) = ScenarioComparison.Run(settings.Files, sq, command);
         var console = AnsiConsoleAccessor.Console;
+        if (output is not null)
+        {
+            var written = ComparisonReport.Write(comparison, results[0].Manifest with
+            {
+                Command = command, InputFile = null, InputSha256 = null,
+                Options = new Dictionary<string, string>(results[0].Manifest.Options)
+                {
+                    ["scenarios"] = string.Join(", ", comparison.Scenarios.Select(s => $"{s.Label} = {s.File}")),
+                    ["status_quo"] = comparison.StatusQuoDescription,
+                },
+                Solves = [.. results.SelectMany(r => r.Manifest.Solves)],
+            }, output);
+            if (format == "table") console.MarkupLine($"Wrote {string.Join(", ", ComparisonReport.Files)} to [bold]{Markup.Escape(written)}[/]");
+        }
         switch (format)
         {
             case "csv": console.Profile.Out.Writer.Write(ComparisonReport.Csv(comparison)); break;

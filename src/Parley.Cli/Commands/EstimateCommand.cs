@@ -16,7 +16,7 @@ internal sealed class EstimateCommand : Command<EstimateCommand.Settings>
     {
         [CommandArgument(0, "<FILE>")] [Description("Estimation file (YAML), e.g. examples/yotov-table1.yaml.")] public string File { get; init; } = "";
         [CommandOption("-f|--format <FORMAT>")] [Description("table (default), csv (column,variable,coefficient,std_error,n_obs), markdown, latex or json.")] [DefaultValue("table")] public string Format { get; init; } = "table";
-        [CommandOption("-o|--out <DIR>")] [Description("Also write table.csv, table.md, table.tex, results.json and manifest.json into DIR.")] public string? Out { get; init; }
+        [CommandOption("-o|--out <DIR>")] [Description("Also write table.csv, table.md, table.tex, results.json, workbook.xlsx (a sheet per CSV table, plus the manifest) and manifest.json into DIR.")] public string? Out { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
@@ -31,7 +31,7 @@ internal sealed class EstimateCommand : Command<EstimateCommand.Settings>
         var writer = console.Profile.Out.Writer;
         if (output is not null)
         {
-            string[] files = ["table.csv", "table.md", "table.tex", "results.json", OutputDirectory.ManifestFile];
+            string[] files = ["table.csv", "table.md", "table.tex", "results.json", RunWorkbook.FileName, OutputDirectory.ManifestFile];
             output.WriteText("table.csv", RegressionTable.Csv(results));
             output.WriteText("table.md", RegressionTable.Markdown(spec.Name, results));
             output.WriteText("table.tex", RegressionTable.Latex(spec.Name, results));

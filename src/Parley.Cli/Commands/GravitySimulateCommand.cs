@@ -19,7 +19,7 @@ internal sealed class GravitySimulateCommand : Command<GravitySimulateCommand.Se
         [CommandOption("--monte-carlo <TRIALS>")] [Description("Run Monte Carlo with this many trials (default: the file's monte_carlo.trials; 0 = off).")] public int? Trials { get; init; }
         [CommandOption("--max-trials <N>")] [Description("Refuse Monte Carlo runs of more than N trials (default 10000) before solving anything.")] [DefaultValue(MonteCarlo.DefaultMaxTrials)] public int MaxTrials { get; init; } = MonteCarlo.DefaultMaxTrials;
         [CommandOption("--variant <VARIANT>")] [Description("gegravity (default in the file) or textbook.")] public string? Variant { get; init; }
-        [CommandOption("-o|--out <DIR>")] [Description("Also write results.csv (country,statistic,value, incl. Monte Carlo rows) and manifest.json into DIR.")] public string? Out { get; init; }
+        [CommandOption("-o|--out <DIR>")] [Description("Also write results.csv (country,statistic,value, incl. Monte Carlo rows), workbook.xlsx (the same table, plus the manifest) and manifest.json into DIR.")] public string? Out { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
@@ -57,7 +57,7 @@ internal sealed class GravitySimulateCommand : Command<GravitySimulateCommand.Se
                 [new Parley.Models.Numerics.SolverDiagnostics("Newton on log multilateral resistances", true, result.Baseline.Iterations, result.Baseline.Iterations,
                     result.Baseline.Residual, 1e-12, "MR system", 0)], RunManifest.Now, RunManifest.MachineDescription);
             var written = output.Commit(manifest);
-            if (format != "csv") console.MarkupLine($"Wrote results.csv, manifest.json to [bold]{Markup.Escape(written)}[/]");
+            if (format != "csv") console.MarkupLine($"Wrote results.csv, {RunWorkbook.FileName}, manifest.json to [bold]{Markup.Escape(written)}[/]");
         }
         if (format == "csv")
         {

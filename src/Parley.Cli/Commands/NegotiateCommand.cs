@@ -14,7 +14,7 @@ internal sealed class NegotiateCommand : Command<NegotiateCommand.Settings>
     public sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "<FILE>")] [Description("Negotiation file (YAML), e.g. examples/us-japan-2025.yaml.")] public string File { get; init; } = "";
-        [CommandOption("-o|--out <DIR>")] [Description("Write packages.csv, frontier.csv, rounds.csv, offers.csv, solutions.json, report.html, manifest.json.")] public string? Out { get; init; }
+        [CommandOption("-o|--out <DIR>")] [Description("Write packages.csv, frontier.csv, rounds.csv, offers.csv, solutions.json, report.html, workbook.xlsx, manifest.json.")] public string? Out { get; init; }
         [CommandOption("--no-sensitivity")] [Description("Skip re-solving every package at other trade elasticities.")] public bool NoSensitivity { get; init; }
         [CommandOption("--max-enumerate <N>")] [Description("Enumerate package spaces up to N packages (default 20000); search larger ones.")] [DefaultValue(20000L)] public long MaxEnumerate { get; init; } = NegotiationAnalysis.DefaultEnumerationLimit;
         [CommandOption("--wide")] [Description("Print every table column even when the table is wider than the terminal.")] public bool Wide { get; init; }

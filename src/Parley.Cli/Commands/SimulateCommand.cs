@@ -18,7 +18,7 @@ internal sealed class SimulateCommand : Command<SimulateCommand.Settings>
         public string File { get; init; } = "";
 
         [CommandOption("-o|--out <DIR>")]
-        [Description("Write countries.csv, summary.csv, result.json, report.html and manifest.json into DIR (new or empty, or an unmodified earlier Parley run; checked before solving).")]
+        [Description("Write countries.csv, summary.csv, status_quo.csv, result.json, report.html, workbook.xlsx (a sheet per CSV table) and manifest.json into DIR (new or empty, or an unmodified earlier Parley run; checked before solving).")]
         public string? Out { get; init; }
 
         [CommandOption("--status-quo <SQ>")]

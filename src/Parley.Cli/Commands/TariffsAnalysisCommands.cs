@@ -105,10 +105,15 @@ internal sealed class TariffsEtrCommand : Command<TariffsEtrCommand.Settings>
         [CommandOption("--basis <BASIS>")] [Description("For Census import detail: consumption (con_val_mo, default) or general (gen_val_mo).")] [DefaultValue("consumption")] public string Basis { get; init; } = "consumption";
         [CommandOption("--by <GROUPING>")] [Description("partner (default), chapter, sector (GTAP), group (8 partner groups) or authority.")] [DefaultValue("partner")] public string By { get; init; } = "partner";
         [CommandOption("--limit <N>")] [Description("Groups shown in the table (default 20).")] [DefaultValue(20)] public int Limit { get; init; } = 20;
+        [CommandOption("--from <DATE>")] [Description("First date of a range (YYYY-MM-DD): the ETR by authority at each date of --from..--to instead of one --date.")] public string? From { get; init; }
+        [CommandOption("--to <DATE>")] [Description("Last date of the range (default: the schedule's last revision).")] public string? To { get; init; }
+        [CommandOption("--step <STEP>")] [Description("revision (default: every date a measure starts or ends) or month (month starts).")] [DefaultValue("revision")] public string Step { get; init; } = "revision";
+        [CommandOption("-o|--out <DIR>")] [Description("With --from: write etr.csv, etr.json, report.html (stacked chart), workbook.xlsx and manifest.json into DIR.")] public string? Out { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
     {
+        if (s.From is not null || s.To is not null || s.Out is not null) return TariffsEtrRange.Execute(s);
         var engine = s.Engine();
         var grouping = s.By.ToLowerInvariant() switch
         {

@@ -48,7 +48,7 @@ public static class StatusQuoSolutions
         var calibration = SolutionLevels.Of(OneSector(StatusQuo.TariffFree, s, data, economy, solver));
         var to = SolutionLevels.Of(result);
         return new StatusQuoView(sq, StatusQuoTariffs.Describe(sq, s), ChangeRow.Between(from, to, s.Report),
-            ChangeRow.Between(calibration, to, s.Report), BaseYear(data.Vintage));
+            ChangeRow.Between(calibration, to, s.Report), BaseYear(data.Vintage), from, to);
     }
 
     /// <summary>A multi-sector scenario's view against its status quo and against the data's baseline.</summary>
@@ -59,7 +59,7 @@ public static class StatusQuoSolutions
         var to = SolutionLevels.Of(result.Counterfactual, d);
         var calibration = SolutionLevels.Of(result.Baseline, d);
         return new StatusQuoView(sq, StatusQuoTariffs.Describe(sq, s), ChangeRow.Between(from, to, s.Report),
-            ChangeRow.Between(calibration, to, s.Report), BaseYear(d.Vintage));
+            ChangeRow.Between(calibration, to, s.Report), BaseYear(d.Vintage), from, to);
     }
 
     /// <summary>The first four-digit year (19xx/20xx) in a data vintage, e.g. 2011 in "2011; WIOD release 2013".</summary>

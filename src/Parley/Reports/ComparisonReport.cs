@@ -32,5 +32,16 @@ public static class ComparisonReport
         rows = c.Rows,
     }, ScenarioReport.Json);
 
+    /// <summary>Files written by <see cref="Write"/>.</summary>
+    public static readonly IReadOnlyList<string> Files = ["comparison.csv", "comparison.json", RunWorkbook.FileName, OutputDirectory.ManifestFile];
+
+    /// <summary>Writes comparison.csv, comparison.json (and, by <see cref="OutputDirectory.Commit"/>, the workbook and manifest) and commits the run.</summary>
+    public static string Write(ScenarioComparisonResult c, RunManifest manifest, OutputDirectory output)
+    {
+        output.WriteText("comparison.csv", Csv(c));
+        output.WriteText("comparison.json", Json(c));
+        return output.Commit(manifest);
+    }
+
     private static string Field(string s) => s.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
 }

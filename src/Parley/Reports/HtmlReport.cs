@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Parley.Reports.Internals;
 using Parley.Scenarios;
 
 namespace Parley.Reports;
@@ -16,20 +17,23 @@ public static class HtmlReport
         var title = WebUtility.HtmlEncode(r.Scenario.Name);
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(title).Append(" — Parley</title>\n")
           .Append("<style>body{font-family:system-ui,sans-serif;max-width:980px;margin:2em auto;color:#222}table{border-collapse:collapse;margin:1em 0}")
-          .Append("td,th{border-bottom:1px solid #ddd;padding:4px 10px;text-align:right}th:first-child,td:first-child,td:nth-child(2){text-align:left}")
+          .Append("td,th{border-bottom:1px solid #ddd;padding:4px 10px;text-align:right}th:first-child,td:first-child,td:nth-child(2),th:nth-child(2){text-align:left}")
           .Append(".note{color:#555;font-size:90%}pre{background:#f6f6f6;padding:1em;overflow-x:auto}</style></head><body>\n")
           .Append("<h1>").Append(title).Append("</h1>\n");
         if (r.Scenario.Description is { } d) sb.Append("<p>").Append(WebUtility.HtmlEncode(d)).Append("</p>\n");
         var multi = r.MultiSector is not null;
         sb.Append("<p class=\"note\">").Append(WebUtility.HtmlEncode(r.Manifest.Model)).Append(". ");
         if (multi)
-            sb.Append("Percent changes, counterfactual relative to the baseline equilibrium of the same data. Welfare = exact change of real income; ")
+            sb.Append("The summary table: percent changes, counterfactual relative to the baseline equilibrium of the same data (the status-quo table and charts: relative to the status quo). Welfare = exact change of real income; ")
               .Append("the Caliendo–Parro first-order measure (terms of trade + volume of trade) is shown beside it. Groups are baseline-income-weighted means.</p>\n")
               .Append("<p class=\"note\"><b>Data:</b> ").Append(WebUtility.HtmlEncode(r.MultiSectorData?.Notes ?? "")).Append("</p>\n");
         else
-            sb.Append("Percent changes relative to the calibrated 2023 equilibrium without tariffs. Groups are absorption-weighted means. ")
+            sb.Append("The summary table: percent changes relative to the calibrated 2023 equilibrium without tariffs (the status-quo table and charts: relative to the status quo). Groups are absorption-weighted means. ")
               .Append("The model has one aggregate goods sector: it cannot tell automobiles from other goods.</p>\n");
-        sb.Append("<h2>Welfare change by country or group</h2>\n").Append(WelfareChart(r.Rows));
+        if (r.StatusQuo is { } view) StatusQuoTable(sb, view);
+        foreach (var chart in ScenarioCharts.For(r))
+            sb.Append("<h2>").Append(WebUtility.HtmlEncode(chart.Heading)).Append("</h2>\n<p class=\"note\">").Append(WebUtility.HtmlEncode(chart.Note))
+              .Append("</p>\n").Append(chart.Svg);
         var columns = multi
             ? new (string Head, Func<ReportRow, double?> Get)[]
             {
@@ -42,7 +46,7 @@ public static class HtmlReport
                 ("Welfare %", x => x.Welfare), ("Deficit %", x => x.Deficit), ("Exports/GDP %", x => x.ExportsToGdp), ("Imports/GDP %", x => x.ImportsToGdp),
                 ("Employment %", x => x.Employment), ("Prices %", x => x.Prices), ("Real wage %", x => x.RealWage),
             };
-        sb.Append("<h2>Summary</h2>\n<table><tr><th>Label</th><th>Name</th>");
+        sb.Append("<h2>Summary: change from the calibrated baseline (summary.csv)</h2>\n<table><tr><th>Label</th><th>Name</th>");
         foreach (var c in columns) sb.Append("<th>").Append(WebUtility.HtmlEncode(c.Head)).Append("</th>");
         sb.Append("<th>Tariff revenue (USD m)</th></tr>\n");
         foreach (var row in r.Rows)
@@ -67,6 +71,24 @@ public static class HtmlReport
         return sb.ToString();
     }
 
+    /// <summary>The change from the status quo as a table (the numbers of status_quo.csv, rounded).</summary>
+    private static void StatusQuoTable(StringBuilder sb, StatusQuoView view)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        sb.Append("<h2>Change from the status quo (").Append(ScenarioReport.StatusQuoFile).Append(")</h2>\n<p class=\"note\">Status quo: ")
+          .Append(WebUtility.HtmlEncode(view.Description)).Append(view.BaseYear is { } y ? $". Money in USD billions at {y} prices" : "").Append(".</p>\n")
+          .Append("<table><tr><th>Label</th><th>Name</th><th>Welfare %</th><th>Welfare (USD bn)</th><th>Real wage %</th><th>Employment %</th>")
+          .Append("<th>Exports %</th><th>Imports %</th><th>Tariff revenue (USD bn)</th><th>Deficit (USD bn)</th><th>Consumer prices %</th></tr>\n");
+        foreach (var c in view.Rows)
+        {
+            sb.Append("<tr><td>").Append(WebUtility.HtmlEncode(c.Label)).Append("</td><td>").Append(WebUtility.HtmlEncode(c.Name)).Append("</td>");
+            foreach (var v in new double?[] { c.Welfare, c.WelfareUsdBillions, c.RealWage, c.Employment, c.Exports, c.Imports, c.TariffRevenueUsdBillions, c.DeficitUsdBillions, c.ConsumerPrices })
+                sb.Append("<td>").Append(v is { } x ? x.ToString("F3", inv) : "–").Append("</td>");
+            sb.Append("</tr>\n");
+        }
+        sb.Append("</table>\n");
+    }
+
     /// <summary>Gross output and export changes of the sectors the scenario's tariff changes name, for the report's countries.</summary>
     private static void SectorFocus(StringBuilder sb, ScenarioResult r, Models.MultiSector.MultiSectorResult ms, Data.MultiSectorDataset d)
     {
@@ -84,31 +106,8 @@ public static class HtmlReport
         sb.Append("</table>\n");
     }
 
-    /// <summary>Horizontal bar chart of welfare changes as inline SVG.</summary>
-    public static string WelfareChart(IReadOnlyList<ReportRow> rows)
-    {
-        const int barHeight = 26, labelWidth = 90, plotWidth = 560, top = 10;
-        var max = Math.Max(0.01, rows.Select(r => Math.Abs(r.Welfare)).DefaultIfEmpty(0).Max()); // no rows: an empty chart
-        var zero = labelWidth + plotWidth / 2.0;
-        var scale = (plotWidth / 2.0 - 60) / max; // leave room for the value labels beside the longest bars
-        var digits = max < 0.1 ? "F3" : "F2";
-        var height = top * 2 + rows.Count * barHeight + 20;
-        var inv = CultureInfo.InvariantCulture;
-        var sb = new StringBuilder();
-        sb.Append(inv, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{labelWidth + plotWidth + 80}\" height=\"{height}\" role=\"img\" aria-label=\"Welfare change by country\">\n");
-        for (var k = 0; k < rows.Count; k++)
-        {
-            var v = rows[k].Welfare;
-            var y = top + k * barHeight;
-            var x = v >= 0 ? zero : zero + v * scale;
-            var w = Math.Abs(v) * scale;
-            sb.Append(inv, $"<text x=\"{labelWidth - 8}\" y=\"{y + 17}\" text-anchor=\"end\" font-size=\"13\">{WebUtility.HtmlEncode(rows[k].Label)}</text>");
-            sb.Append(inv, $"<rect x=\"{x:F1}\" y=\"{y + 4}\" width=\"{w:F1}\" height=\"{barHeight - 8}\" fill=\"{(v >= 0 ? "#2a7ab0" : "#c0392b")}\"><title>{WebUtility.HtmlEncode(rows[k].Label)}: {v:F3}%</title></rect>");
-            var tx = v >= 0 ? x + w + 4 : x - 4;
-            sb.Append(inv, $"<text x=\"{tx:F1}\" y=\"{y + 17}\" font-size=\"12\" text-anchor=\"{(v >= 0 ? "start" : "end")}\">{v.ToString(digits, inv)}%</text>\n");
-        }
-        sb.Append(inv, $"<line x1=\"{zero}\" y1=\"{top}\" x2=\"{zero}\" y2=\"{top + rows.Count * barHeight}\" stroke=\"#333\"/>\n");
-        sb.Append(inv, $"<text x=\"{zero}\" y=\"{height - 4}\" font-size=\"11\" text-anchor=\"middle\">0 (welfare change, %)</text>\n</svg>\n");
-        return sb.ToString();
-    }
+    /// <summary>Horizontal bar chart of the welfare column of summary.csv as inline SVG.</summary>
+    public static string WelfareChart(IReadOnlyList<ReportRow> rows) =>
+        SvgBarChart.Render("welfare-calibration", "welfare change, %",
+            rows.Select(x => new Bar(x.Label, "welfare", x.Welfare, "summary.csv", "label=" + x.Label, "welfare_pct")).ToArray());
 }

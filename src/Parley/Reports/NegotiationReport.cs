@@ -7,11 +7,11 @@ using Parley.Negotiation;
 
 namespace Parley.Reports;
 
-/// <summary>Writes a negotiation analysis: packages.csv, frontier.csv, rounds.csv, offers.csv, solutions.json, report.html, manifest.json.</summary>
+/// <summary>Writes a negotiation analysis: packages.csv, frontier.csv, rounds.csv, offers.csv, solutions.json, report.html, workbook.xlsx, manifest.json.</summary>
 public static class NegotiationReport
 {
     /// <summary>Files written.</summary>
-    public static readonly IReadOnlyList<string> Files = ["packages.csv", "frontier.csv", "rounds.csv", "offers.csv", "solutions.json", "report.html", OutputDirectory.ManifestFile];
+    public static readonly IReadOnlyList<string> Files = ["packages.csv", "frontier.csv", "rounds.csv", "offers.csv", "solutions.json", "report.html", RunWorkbook.FileName, OutputDirectory.ManifestFile];
 
     /// <summary>Writes every output into <paramref name="directory"/> (guarded by <see cref="OutputDirectory"/>).</summary>
     public static string Write(NegotiationResult r, RunManifest manifest, string directory)

@@ -90,16 +90,19 @@ public sealed class OutputDirectory : IDisposable
     /// <summary>
     /// Writes <paramref name="manifest"/> (serialised with <see cref="ScenarioReport.Json"/>, plus the marker and the
     /// hash of every file in the run) and moves the run into place. Returns the target's full path.
+    /// Unless <paramref name="workbook"/> is false (a dataset folder, not a run's results), the run's CSV files and
+    /// the manifest are first also written as <see cref="RunWorkbook.FileName"/>, which the manifest then lists.
     /// </summary>
-    public string Commit(object manifest)
+    public string Commit(object manifest, bool workbook = true)
     {
         ObjectDisposedException.ThrowIf(_committed, this);
-        var files = Directory.EnumerateFileSystemEntries(Staging).Select(p => Path.GetFileName(p)).Where(n => n != ManifestFile)
-            .Order(StringComparer.Ordinal).ToArray();
         var node = JsonSerializer.SerializeToNode(manifest, ScenarioReport.Json) as JsonObject
             ?? throw new ArgumentException("The manifest must serialise to a JSON object.", nameof(manifest));
         var document = new JsonObject { [MarkerField] = MarkerValue };
         foreach (var (key, value) in node) document[key] = value?.DeepClone();
+        if (workbook) RunWorkbook.Write(Staging, document);
+        var files = Directory.EnumerateFileSystemEntries(Staging).Select(p => Path.GetFileName(p)).Where(n => n != ManifestFile)
+            .Order(StringComparer.Ordinal).ToArray();
         document[FilesField] = new JsonArray(files.Select(f => (JsonNode)new JsonObject { ["name"] = f, ["sha256"] = Sha256(PathOf(f)) }).ToArray());
         File.WriteAllText(PathOf(ManifestFile), document.ToJsonString(ScenarioReport.Json));
         FolderGuard.CheckReusable(Argument, _option, Target); // the folder may have changed while Parley computed

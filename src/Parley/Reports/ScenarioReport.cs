@@ -11,15 +11,35 @@ namespace Parley.Reports;
 public static class ScenarioReport
 {
     /// <summary>Files written for every scenario.</summary>
-    public static readonly IReadOnlyList<string> CommonFiles = ["summary.csv", "result.json", "report.html", OutputDirectory.ManifestFile];
+    public static readonly IReadOnlyList<string> CommonFiles = ["summary.csv", "result.json", "report.html", RunWorkbook.FileName, OutputDirectory.ManifestFile];
+
+    /// <summary>File of the change from the status quo (written when the result has a status-quo view).</summary>
+    public const string StatusQuoFile = "status_quo.csv";
+
+    /// <summary>File of the importers' imports by partner in the status quo and the scenario (written with <see cref="StatusQuoFile"/>).</summary>
+    public const string PartnersFile = "status_quo_partners.csv";
+
+    /// <summary>Header of status_quo_partners.csv.</summary>
+    public static readonly IReadOnlyList<string> PartnerColumns =
+        ["importer", "exporter", "exporter_name", "imports_status_quo_usd_billions", "imports_usd_billions", "change_usd_billions", "change_pct"];
 
     /// <summary>Every file name <see cref="Write(ScenarioResult, string)"/> may produce (one-sector: countries.csv; multi-sector: the other four).</summary>
-    public static readonly IReadOnlyList<string> AllFiles = [.. CommonFiles, "countries.csv", "regions.csv", "sectors.csv", "bilateral.csv", "decomposition.csv"];
+    public static readonly IReadOnlyList<string> AllFiles = [.. CommonFiles, StatusQuoFile, PartnersFile, "countries.csv", "regions.csv", "sectors.csv", "bilateral.csv", "decomposition.csv"];
 
     /// <summary>Files written for a given result.</summary>
-    public static IReadOnlyList<string> FilesFor(ScenarioResult r) => r.MultiSector is null
-        ? ["countries.csv", .. CommonFiles]
-        : ["regions.csv", "sectors.csv", "bilateral.csv", "decomposition.csv", .. CommonFiles];
+    public static IReadOnlyList<string> FilesFor(ScenarioResult r) =>
+    [
+        .. r.MultiSector is null ? ["countries.csv"] : new[] { "regions.csv", "sectors.csv", "bilateral.csv", "decomposition.csv" },
+        .. r.StatusQuo is null ? [] : new[] { StatusQuoFile, PartnersFile },
+        .. CommonFiles,
+    ];
+
+    /// <summary>Header of status_quo.csv: the change from the status quo per report label (docs/models/status-quo.md).</summary>
+    public static readonly IReadOnlyList<string> StatusQuoColumns =
+    [
+        "label", "name", "members", "welfare_pct", "welfare_usd_billions", "real_wage_pct", "employment_pct", "exports_pct", "imports_pct",
+        "tariff_revenue_usd_billions", "deficit_usd_billions", "consumer_prices_pct",
+    ];
 
     /// <summary>JSON options shared by every Parley JSON output (snake_case, indented, nulls kept).</summary>
     public static readonly JsonSerializerOptions Json = new()
@@ -41,6 +61,11 @@ public static class ScenarioReport
     public static string Write(ScenarioResult result, OutputDirectory output)
     {
         WriteSummary(result, output.PathOf("summary.csv"));
+        if (result.StatusQuo is { } view)
+        {
+            WriteStatusQuo(view, output.PathOf(StatusQuoFile));
+            WritePartners(Internals.TradeDiversion.Rows(result), output.PathOf(PartnersFile));
+        }
         object details;
         if (result.MultiSector is { } ms && result.MultiSectorData is { } data)
         {
@@ -117,6 +142,43 @@ public static class ScenarioReport
         row["employment_pct"].Set(F(employment));
         row["prices_pct"].Set(F(prices));
         row["real_wage_pct"].Set(F(realWage));
+    }
+
+    private static void WriteStatusQuo(StatusQuoView view, string path)
+    {
+        using var writer = CsvOutput.ToFile(path, StatusQuoColumns);
+        foreach (var c in view.Rows)
+        {
+            using var row = writer.NewRow();
+            row["label"].Set(c.Label);
+            row["name"].Set(c.Name);
+            row["members"].Set(c.Members.ToString(CultureInfo.InvariantCulture));
+            row["welfare_pct"].Set(F(c.Welfare));
+            row["welfare_usd_billions"].Set(F(c.WelfareUsdBillions));
+            row["real_wage_pct"].Set(F(c.RealWage));
+            row["employment_pct"].Set(F(c.Employment));
+            row["exports_pct"].Set(F(c.Exports));
+            row["imports_pct"].Set(F(c.Imports));
+            row["tariff_revenue_usd_billions"].Set(F(c.TariffRevenueUsdBillions));
+            row["deficit_usd_billions"].Set(F(c.DeficitUsdBillions));
+            row["consumer_prices_pct"].Set(F(c.ConsumerPrices));
+        }
+    }
+
+    private static void WritePartners(IReadOnlyList<Internals.PartnerImports> rows, string path)
+    {
+        using var writer = CsvOutput.ToFile(path, PartnerColumns);
+        foreach (var p in rows)
+        {
+            using var row = writer.NewRow();
+            row["importer"].Set(p.Importer);
+            row["exporter"].Set(p.Exporter);
+            row["exporter_name"].Set(p.ExporterName);
+            row["imports_status_quo_usd_billions"].Set(F(p.StatusQuoUsdBillions));
+            row["imports_usd_billions"].Set(F(p.ScenarioUsdBillions));
+            row["change_usd_billions"].Set(F(p.ChangeUsdBillions));
+            row["change_pct"].Set(F(p.ChangePct));
+        }
     }
 
     private static void WriteSummary(ScenarioResult r, string path)

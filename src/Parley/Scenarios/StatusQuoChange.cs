@@ -21,6 +21,7 @@ namespace Parley.Scenarios;
 /// <param name="ImportsUsdBillions">Imports net of tariffs, USD billions.</param>
 /// <param name="TariffRevenueUsdBillions">Tariff revenue, USD billions.</param>
 /// <param name="IncomeUsdBillions">Absorption (one-sector E′; multi-sector income I′), USD billions: the weight of group rows and the base of equivalent variation.</param>
+/// <param name="BilateralUsdBillions">Imports net of tariffs by exporter i and importer n at [i × N + n], USD billions (diagonal 0): the trade-diversion table of reports.</param>
 public sealed record SolutionLevels(
     CountrySet Countries,
     double[] Welfare,
@@ -30,7 +31,8 @@ public sealed record SolutionLevels(
     double[] ExportsUsdBillions,
     double[] ImportsUsdBillions,
     double[] TariffRevenueUsdBillions,
-    double[] IncomeUsdBillions)
+    double[] IncomeUsdBillions,
+    double[]? BilateralUsdBillions = null)
 {
     /// <summary>Levels of a one-sector solution (flows and revenue in thousands of USD in the model).</summary>
     public static SolutionLevels Of(OneSectorResult r)
@@ -38,20 +40,21 @@ public sealed record SolutionLevels(
         var e = r.Economy;
         var q = r.Equilibrium;
         int n = e.N;
-        double[] exports = new double[n], imports = new double[n];
+        double[] exports = new double[n], imports = new double[n], bilateral = new double[n * n];
         for (var i = 0; i < n; i++)
             for (var k = 0; k < n; k++)
             {
                 if (i == k) continue;
                 exports[i] += q.Flows[i * n + k] / 1e6;
                 imports[k] += q.Flows[i * n + k] / 1e6;
+                bilateral[i * n + k] = q.Flows[i * n + k] / 1e6;
             }
         return new SolutionLevels(e.Countries,
             r.Countries.Select(c => 1 + c.Welfare / 100).ToArray(),
             r.Countries.Select(c => 1 + c.RealWage / 100).ToArray(),
             [.. q.Employment], [.. q.PriceIndex], exports, imports,
             q.TariffRevenue.Select(x => x / 1e6).ToArray(),
-            Enumerable.Range(0, n).Select(i => q.Spending[i] * e.Absorption[i] / 1e6).ToArray());
+            Enumerable.Range(0, n).Select(i => q.Spending[i] * e.Absorption[i] / 1e6).ToArray(), bilateral);
     }
 
     /// <summary>Levels of a multi-sector equilibrium (relative to the data <paramref name="d"/>).</summary>
@@ -59,7 +62,7 @@ public sealed record SolutionLevels(
     {
         int n = d.N, jn = d.J;
         var toBillions = MultiSectorScenario.ToUsdMillions(d) / 1000;
-        double[] exports = new double[n], imports = new double[n], prices = new double[n];
+        double[] exports = new double[n], imports = new double[n], prices = new double[n], bilateral = new double[n * n];
         for (var j = 0; j < jn; j++)
             for (var i = 0; i < n; i++)
                 for (var k = 0; k < n; k++)
@@ -68,6 +71,7 @@ public sealed record SolutionLevels(
                     var f = q.Flow(j, i, k) * toBillions;
                     exports[i] += f;
                     imports[k] += f;
+                    bilateral[i * n + k] += f;
                 }
         for (var r = 0; r < n; r++)
         {
@@ -80,7 +84,7 @@ public sealed record SolutionLevels(
             Enumerable.Range(0, n).Select(r => q.Wage[r] / prices[r]).ToArray(),
             null, prices, exports, imports,
             q.TariffRevenue.Select(x => x * toBillions).ToArray(),
-            q.Income.Select(x => x * toBillions).ToArray());
+            q.Income.Select(x => x * toBillions).ToArray(), bilateral);
     }
 }
 
@@ -145,4 +149,7 @@ public sealed record ChangeRow(
 /// <param name="Rows">Change from the status quo, one row per report label.</param>
 /// <param name="VersusCalibration">Change from the calibrated data equilibrium (tariff-free for the one-sector world data), same labels.</param>
 /// <param name="BaseYear">The data's base year (money is in that year's USD), or null if the vintage names none.</param>
-public sealed record StatusQuoView(StatusQuo StatusQuo, string Description, IReadOnlyList<ChangeRow> Rows, IReadOnlyList<ChangeRow> VersusCalibration, int? BaseYear);
+/// <param name="From">Levels of the status quo's solution (for tables beyond the rows, e.g. imports by partner).</param>
+/// <param name="To">Levels of the scenario's solution.</param>
+public sealed record StatusQuoView(StatusQuo StatusQuo, string Description, IReadOnlyList<ChangeRow> Rows, IReadOnlyList<ChangeRow> VersusCalibration, int? BaseYear,
+    SolutionLevels? From = null, SolutionLevels? To = null);

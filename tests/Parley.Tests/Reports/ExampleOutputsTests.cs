@@ -74,7 +74,7 @@ public class ExampleOutputsTests
         var run = Parley.Application.ScenarioRunner.Run(Parley.Scenarios.ScenarioFile.Read(Example("liberation-day.yaml")));
         using var tmp = new TempFolder();
         var dir = ScenarioReport.Write(run with { Rows = [] }, Path.Combine(tmp.Path, "out"));
-        CheckFolder(dir, "summary.csv");
+        CheckFolder(dir, "summary.csv", ScenarioReport.PartnersFile); // no reported country: no importer to tabulate
         Assert.Equal(ScenarioReport.SummaryColumns, StrictCsv.Read(Path.Combine(dir, "summary.csv")).Header);
         Assert.Contains("<svg", File.ReadAllText(Path.Combine(dir, "report.html")));
     }
@@ -97,5 +97,8 @@ public class ExampleOutputsTests
             .ToDictionary(e => e.GetProperty("name").GetString()!, e => e.GetProperty("sha256").GetString());
         Assert.Equal(files.Where(f => f != OutputDirectory.ManifestFile).Order(StringComparer.Ordinal), listed.Keys.Order(StringComparer.Ordinal));
         foreach (var (name, hash) in listed) Assert.Equal(OutputDirectory.Sha256(Path.Combine(dir, name)), hash);
+        ChartCheck.Check(dir); // every chart's bars equal the CSV cells they name
+        if (unitsInNames) WorkbookCheck.Check(dir); // a run's results (a dataset folder has no workbook)
+        else Assert.DoesNotContain(RunWorkbook.FileName, files);
     }
 }

@@ -141,7 +141,7 @@ public class OutputDirectoryTests
         Assert.Equal(before, Snapshot(dir));
         Assert.Empty(Siblings(dir));
         WriteRun(dir, ("a.csv", "x\n3\n"));
-        Assert.Equal(["a.csv", "manifest.json"], Directory.GetFiles(dir).Select(Path.GetFileName).Order());
+        Assert.Equal(["a.csv", "manifest.json", "workbook.xlsx"], Directory.GetFiles(dir).Select(Path.GetFileName).Order());
     }
 
     [Fact]
@@ -170,13 +170,13 @@ public class OutputDirectoryTests
 
         Assert.Equal(0, CliTests.Run("simulate", Example("liberation-day.yaml"), "--out", dir).Code);  // one-sector: countries.csv
 
-        Assert.Equal(["countries.csv", "manifest.json", "report.html", "result.json", "summary.csv"],
+        Assert.Equal(["countries.csv", "manifest.json", "report.html", "result.json", "status_quo.csv", "status_quo_partners.csv", "summary.csv", "workbook.xlsx"],
             Directory.GetFiles(dir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "manifest.json")));
         Assert.Equal("parley", manifest.RootElement.GetProperty("written_by").GetString());
         var listed = manifest.RootElement.GetProperty("files").EnumerateArray()
             .ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("sha256").GetString());
-        Assert.Equal(["countries.csv", "report.html", "result.json", "summary.csv"], listed.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["countries.csv", "report.html", "result.json", "status_quo.csv", "status_quo_partners.csv", "summary.csv", "workbook.xlsx"], listed.Keys.Order(StringComparer.Ordinal));
         foreach (var (name, hash) in listed) Assert.Equal(OutputDirectory.Sha256(Path.Combine(dir, name)), hash);
         Assert.Empty(Siblings(dir));
     }

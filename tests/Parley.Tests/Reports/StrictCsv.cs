@@ -13,7 +13,7 @@ internal static class StrictCsv
 {
     /// <summary>Name endings that state a unit (percent, money, shares, counts of rounds, utility).</summary>
     private static readonly string[] UnitSuffixes =
-        ["_pct", "_pct_points", "_usd_thousands", "_usd_millions", "_share_of_absorption", "_rounds", "_points", "_utility", ")"];
+        ["_pct", "_pct_points", "_usd_thousands", "_usd_millions", "_usd_billions", "_share_of_absorption", "_rounds", "_points", "_utility", ")"];
 
     /// <summary>
     /// Numeric columns without a unit suffix, each with why it has none: counts and indices, 0/1 flags, utilities
