@@ -63,6 +63,6 @@ public static class DatasetImport
         }
         var manifest = new Manifest(RunManifest.ParleyVersion, command, summary.Kind, summary.Sources, summary.Counts, check,
             RunManifest.Now, RunManifest.MachineDescription);
-        return new Outcome(output.Commit(manifest), summary, check);
+        return new Outcome(output.Commit(manifest, workbook: false), summary, check); // a dataset folder: no workbook
     }
 }
