@@ -47,7 +47,7 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
 
     private static readonly IReadOnlyDictionary<string, string> Headings = new Dictionary<string, string>
     {
-        ["welfare"] = "Welfare %", ["welfare_usd"] = "Welfare $bn", ["real_wage"] = "Real wage %", ["employment"] = "Employment %",
+        ["welfare"] = "Welfare %", ["welfare_usd"] = "Welfare $bn", ["welfare_usd_latest_gdp"] = "Welf. $bn 2023", ["real_wage"] = "Real wage %", ["employment"] = "Employment %",
         ["exports"] = "Exports %", ["imports"] = "Imports %", ["tariff_revenue_usd"] = "Tariff rev. $bn", ["deficit_usd"] = "Deficit $bn",
         ["consumer_prices"] = "Prices %",
     };
@@ -71,7 +71,7 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
                 if (!byKey.ContainsKey((c.Scenarios[0].Label, country, stat))) continue;
                 var cells = new List<string> { first ? Markup.Escape(country) : "", Headings[stat] };
                 cells.AddRange(c.Scenarios.Select(s => byKey.TryGetValue((s.Label, country, stat), out var v)
-                    ? v.ToString(stat.EndsWith("_usd", StringComparison.Ordinal) ? "F2" : "F3", CultureInfo.InvariantCulture) : "–"));
+                    ? v.ToString(stat.Contains("_usd", StringComparison.Ordinal) ? "F2" : "F3", CultureInfo.InvariantCulture) : "–"));
                 table.AddRow(cells.ToArray());
                 first = false;
             }

@@ -10,7 +10,7 @@ internal static class SweepTables
 {
     private static readonly IReadOnlyDictionary<string, string> Titles = new Dictionary<string, string>
     {
-        ["welfare"] = "Welfare, % change", ["welfare_usd"] = "Welfare, equivalent variation", ["exports"] = "Exports, % change",
+        ["welfare"] = "Welfare, % change", ["welfare_usd"] = "Welfare, equivalent variation", ["welfare_usd_latest_gdp"] = "Welfare at 2023 GDP", ["exports"] = "Exports, % change",
         ["tariff_revenue_usd"] = "Tariff revenue, change",
     };
 

@@ -20,7 +20,7 @@ public static class SweepReport
     public static readonly IReadOnlyList<string> Files = ["sweep.csv", "report.html", OutputDirectory.ManifestFile];
 
     /// <summary>Statistics shown as tables in the report and the terminal: welfare, its dollar value, exports and tariff revenue.</summary>
-    public static readonly IReadOnlyList<string> TableStatistics = ["welfare", "welfare_usd", "exports", "tariff_revenue_usd"];
+    public static readonly IReadOnlyList<string> TableStatistics = ["welfare", "welfare_usd", "welfare_usd_latest_gdp", "exports", "tariff_revenue_usd"];
 
     /// <summary>sweep.csv as text: one row per variant, country and statistic; values at full precision.</summary>
     public static string Csv(SweepResult r) => CsvOutput.Text(CsvColumns, r.Rows.Select(x => (IReadOnlyList<string>)
