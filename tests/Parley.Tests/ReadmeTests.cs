@@ -36,7 +36,9 @@ public partial class ReadmeTests
     public void README_scenario_examples_parse_and_run()
     {
         var blocks = CodeBlock().Matches(Readme).Where(m => m.Groups[1].Value == "yaml").Select(m => m.Groups[2].Value).ToList();
-        Assert.Equal(2, blocks.Count);
+        Assert.Equal(3, blocks.Count);
+        var sweepBlock = blocks.Single(b => b.Contains("\nsweep:", StringComparison.Ordinal));
+        blocks.Remove(sweepBlock);
         using var tmp = new TempFolder();
         var oneSector = ScenarioRunner.Run(ScenarioFile.Read(tmp.Write("readme1.yaml", blocks[0])));
         Assert.True(oneSector.Result.Equilibrium.Diagnostics.Converged);
@@ -46,6 +48,8 @@ public partial class ReadmeTests
         Assert.All(multi.Diagnostics, d => Assert.True(d.Converged));
         var quoted = Regex.Match(Readme, "`(Tariff change line [^`]+)`").Groups[1].Value; // the README's sample line under the simulate table
         Assert.Equal(quoted, "Tariff change " + multi.TariffChanges![^1].Describe(multi.MultiSectorData!));
+        var sweep = ScenarioFile.Read(tmp.Write("readme3.yaml", sweepBlock)).Sweep!;
+        Assert.Equal((SweepParameter.Rate, 0, 12, 0.275), (sweep.Parameter, sweep.ChangeIndex, sweep.Values.Count, sweep.Values[^1]));
     }
 
     [Fact]

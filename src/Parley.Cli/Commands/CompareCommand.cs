@@ -71,7 +71,7 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
 
     private static readonly IReadOnlyDictionary<string, string> Headings = new Dictionary<string, string>
     {
-        ["welfare"] = "Welfare %", ["welfare_usd"] = "Welfare (EV)", ["real_wage"] = "Real wage %", ["employment"] = "Employment %",
+        ["welfare"] = "Welfare %", ["welfare_usd"] = "Welfare (EV)", ["welfare_usd_latest_gdp"] = "EV at 2023 GDP", ["real_wage"] = "Real wage %", ["employment"] = "Employment %",
         ["exports"] = "Exports %", ["imports"] = "Imports %", ["tariff_revenue_usd"] = "Tariff revenue", ["deficit_usd"] = "Trade deficit",
         ["consumer_prices"] = "Prices %",
     };
@@ -95,7 +95,7 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
             foreach (var stat in ComparisonStatistics.Names)
             {
                 if (!byKey.ContainsKey((c.Scenarios[0].Label, country, stat))) continue;
-                var money = stat.EndsWith("_usd", StringComparison.Ordinal);
+                var money = stat.Contains("_usd", StringComparison.Ordinal);
                 var cells = new List<string> { first ? names?.GetValueOrDefault(country) ?? country : "", Headings[stat] };
                 cells.AddRange(c.Scenarios.Select(s => byKey.TryGetValue((s.Label, country, stat), out var v)
                     ? money ? Money.UsdBillions(v) : v.ToString("F3", CultureInfo.InvariantCulture) : "–"));

@@ -40,6 +40,10 @@ internal sealed class SimulateCommand : Command<SimulateCommand.Settings>
         [CommandOption("--wide")]
         [Description("Print every table column even when the table is wider than the terminal.")]
         public bool Wide { get; init; }
+
+        [CommandOption("--max-variants <N>")]
+        [Description("Largest number of variants a file's sweep: may run (default 200).")]
+        public int? MaxVariants { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -68,6 +72,8 @@ internal sealed class SimulateCommand : Command<SimulateCommand.Settings>
             fixedPoint = fixedPoint with { MaxIterations = max };
         }
         using var output = settings.Out is { } dir ? OutputDirectory.Open(dir) : null; // before computing, not after
+        if (scenario.Sweep is not null)
+            return Sweep(scenario, settings, versus, newton, fixedPoint, output);
         var result = ScenarioRunner.Run(scenario, "parley simulate " + settings.File, newton, fixedPoint);
         if (versus == "tariff-free" || result.StatusQuo is not { } view) ResultTables.Summary(result).Write(console, settings.Wide);
         else
@@ -89,6 +95,25 @@ internal sealed class SimulateCommand : Command<SimulateCommand.Settings>
         {
             var written = ScenarioReport.Write(result, output);
             console.MarkupLine($"Wrote {string.Join(", ", ScenarioReport.FilesFor(result))} to [bold]{Markup.Escape(written)}[/]");
+        }
+        return Program.Ok;
+    }
+
+    private static int Sweep(Scenario scenario, Settings settings, string versus, NewtonOptions newton, AndersonOptions fixedPoint, OutputDirectory? output)
+    {
+        var console = AnsiConsoleAccessor.Console;
+        if (versus != "status-quo")
+            throw new ParleyInputException("(command line)", null, "--versus", settings.Versus, "status-quo for a file with 'sweep:' (a sweep reports changes from the status quo)");
+        var options = new SweepRunOptions { MaxVariants = settings.MaxVariants ?? Scenarios.Sweep.DefaultMaxVariants }.Validated();
+        var result = SweepRunner.Run(scenario, options, "parley simulate " + settings.File, newton, fixedPoint);
+        console.MarkupLine($"[bold]{Markup.Escape(scenario.Name)}[/]: {result.Variants.Count} variants of the {Markup.Escape(result.Sweep.Description)}, " +
+                           $"solved in {result.ElapsedSeconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)} s");
+        foreach (var table in SweepTables.All(result)) console.Write(table);
+        console.MarkupLine($"[grey]{Markup.Escape($"status quo: {result.StatusQuoDescription}. Groups weighted by status-quo absorption, flows summed.")}[/]");
+        if (output is not null)
+        {
+            var written = SweepReport.Write(result, output);
+            console.MarkupLine($"Wrote {string.Join(", ", SweepReport.Files)} to [bold]{Markup.Escape(written)}[/]");
         }
         return Program.Ok;
     }

@@ -21,6 +21,9 @@ public static class ScenarioRunner
     /// <paramref name="fixedPoint"/> (defaults when null).</summary>
     public static ScenarioResult Run(Scenario s, string command = "simulate", NewtonOptions? solver = null, AndersonOptions? fixedPoint = null)
     {
+        if (s.Sweep is { } sweep)
+            throw new ParleyInputException(s.SourceFile ?? "(scenario)", sweep.Line, "sweep", sweep.ParameterName,
+                "a scenario without 'sweep:' here (run a sweep file with 'parley simulate FILE')");
         if (s.Model == ModelKind.MultiSector) return MultiSectorScenarioRunner.Run(s, command, fixedPoint);
         var data = OneSectorScenario.LoadDataset(s);
         var economy = OneSectorScenario.Calibrate(s, data);

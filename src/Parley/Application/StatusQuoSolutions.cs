@@ -58,9 +58,15 @@ public static class StatusQuoSolutions
         var from = SolutionLevels.Of(MultiSector(sq, s, d, result.Baseline.Deficits, result.Baseline, options), d);
         var to = SolutionLevels.Of(result.Counterfactual, d);
         var calibration = SolutionLevels.Of(result.Baseline, d);
-        return new StatusQuoView(sq, StatusQuoTariffs.Describe(sq, s), ChangeRow.Between(from, to, s.Report),
-            ChangeRow.Between(calibration, to, s.Report), BaseYear(d.Vintage), from, to);
+        var sectors = NamedSectors(s, d);
+        return new StatusQuoView(sq, StatusQuoTariffs.Describe(sq, s), ChangeRow.Between(from, to, s.Report, sectors),
+            ChangeRow.Between(calibration, to, s.Report, sectors), BaseYear(d.Vintage), from, to);
     }
+
+    /// <summary>Indices of the sectors the scenario's tariff changes name (reported by sector), in first-named order.</summary>
+    private static IReadOnlyList<int> NamedSectors(Scenario s, MultiSectorDataset d) =>
+        s.Changes.Where(c => c.Sectors is not null).SelectMany(c => c.Sectors!).Select(d.FindSector).OfType<Sector>()
+            .Select(x => x.Index).Distinct().ToArray();
 
     /// <summary>The first four-digit year (19xx/20xx) in a data vintage, e.g. 2011 in "2011; WIOD release 2013".</summary>
     public static int? BaseYear(string vintage) =>

@@ -34,9 +34,16 @@ public static class ComparisonStatistics
 {
     /// <summary>Statistic names in output order.</summary>
     public static readonly IReadOnlyList<string> Names =
-        ["welfare", "welfare_usd", "real_wage", "employment", "exports", "imports", "tariff_revenue_usd", "deficit_usd", "consumer_prices"];
+        ["welfare", "welfare_usd", "welfare_usd_latest_gdp", "real_wage", "employment", "exports", "imports", "tariff_revenue_usd", "deficit_usd", "consumer_prices"];
 
-    /// <summary>Rows of one scenario's change rows (employment only where the model has labour supply).</summary>
+    /// <summary>Prefix of the per-sector statistic Δ gross output (%), followed by the sector code: <c>sector_output_c15</c>.</summary>
+    public const string SectorOutputPrefix = "sector_output_";
+
+    /// <summary>Prefix of the per-sector statistic Δ value added (value added at risk), base-year USD billions: <c>value_added_usd_c15</c>.</summary>
+    public const string ValueAddedPrefix = "value_added_usd_";
+
+    /// <summary>Rows of one scenario's change rows (employment only where the model has labour supply; the latest-GDP
+    /// dollar value where every member has a 2023 GDP; sector rows for the sectors the multi-sector scenario names).</summary>
     public static IEnumerable<ComparisonRow> Rows(string scenario, IEnumerable<ChangeRow> changes, int? baseYear)
     {
         var usd = baseYear is { } y ? $"USD billions ({y.ToString(CultureInfo.InvariantCulture)})" : "USD billions";
@@ -44,6 +51,7 @@ public static class ComparisonStatistics
         {
             yield return new ComparisonRow(scenario, c.Label, "welfare", c.Welfare, "percent");
             yield return new ComparisonRow(scenario, c.Label, "welfare_usd", c.WelfareUsdBillions, usd);
+            if (c.WelfareUsdLatestGdp is { } latest) yield return new ComparisonRow(scenario, c.Label, "welfare_usd_latest_gdp", latest, LatestGdp.Unit);
             yield return new ComparisonRow(scenario, c.Label, "real_wage", c.RealWage, "percent");
             if (c.Employment is { } e) yield return new ComparisonRow(scenario, c.Label, "employment", e, "percent");
             yield return new ComparisonRow(scenario, c.Label, "exports", c.Exports, "percent");
@@ -51,6 +59,11 @@ public static class ComparisonStatistics
             yield return new ComparisonRow(scenario, c.Label, "tariff_revenue_usd", c.TariffRevenueUsdBillions, usd);
             yield return new ComparisonRow(scenario, c.Label, "deficit_usd", c.DeficitUsdBillions, usd);
             yield return new ComparisonRow(scenario, c.Label, "consumer_prices", c.ConsumerPrices, "percent");
+            foreach (var sector in c.Sectors ?? [])
+            {
+                yield return new ComparisonRow(scenario, c.Label, SectorOutputPrefix + sector.Code, sector.GrossOutput, "percent");
+                yield return new ComparisonRow(scenario, c.Label, ValueAddedPrefix + sector.Code, sector.ValueAddedUsdBillions, usd);
+            }
         }
     }
 }

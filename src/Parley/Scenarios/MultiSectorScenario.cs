@@ -28,7 +28,12 @@ public static class MultiSectorScenario
         else if (d.TariffSets.TryGetValue(s.Base, out var set)) t = set.ToArray();
         else throw new ParleyInputException(file, null, "tariffs.base", s.Base, "data, zero or a tariff column of the dataset: " + string.Join(", ", d.TariffSets.Keys));
         if (s.FromSchedule is { } fs)
-            t = Tariffs.ScheduleBridge.ToMultiSector(OneSectorScenario.ScheduleEngine(fs, extraOverlays), Tariffs.ImportWeights.Bundled2024, fs.Date, d, t);
+        {
+            var engine = OneSectorScenario.ScheduleEngine(fs, extraOverlays);
+            var start = t;
+            t = Internals.ScheduleTariffCache.Get(engine.Schedule, d, fs.Date, start,
+                () => Tariffs.ScheduleBridge.ToMultiSector(engine, Tariffs.ImportWeights.Bundled2024, fs.Date, d, start));
+        }
         ApplyChanges(t, s.Changes, d, file);
         return t;
     }

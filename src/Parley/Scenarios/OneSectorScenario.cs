@@ -59,7 +59,9 @@ public static class OneSectorScenario
         }
         if (s.FromSchedule is { } fs)
         {
-            var (fromSchedule, withoutImports) = Tariffs.ScheduleBridge.ToWorld(ScheduleEngine(fs, extraOverlays), Tariffs.ImportWeights.Bundled2024, fs.Date, data);
+            var engine = ScheduleEngine(fs, extraOverlays);
+            var (fromSchedule, withoutImports) = Internals.ScheduleTariffCache.Get(engine.Schedule, data, fs.Date, [],
+                () => Tariffs.ScheduleBridge.ToWorld(engine, Tariffs.ImportWeights.Bundled2024, fs.Date, data), x => (x.Tariffs.ToArray(), x.WithoutImports));
             if (withoutImports.Count > 0)
                 notes?.Add($"from-schedule: {withoutImports.Count} countries of '{data.Name}' have no 2024 US imports in the weights, " +
                            $"so their US tariff from the schedule is 0: {string.Join(", ", withoutImports)}");

@@ -60,8 +60,9 @@ public enum RetaliationMode
 /// <param name="Line">1-based line in the scenario file.</param>
 /// <param name="Sectors">Sector codes or names, or the keywords <c>goods</c> and <c>all</c> (multi-sector model only); <c>null</c> =
 /// the dataset's goods sectors (see <see cref="TariffChangeScope"/>).</param>
+/// <param name="Id">The change's <c>id:</c> (a name a <c>sweep:</c> can refer to), or null.</param>
 public sealed record TariffChange(IReadOnlyList<string> Importers, IReadOnlyList<string> Exporters, double Rate, int Line,
-    IReadOnlyList<string>? Sectors = null);
+    IReadOnlyList<string>? Sectors = null, string? Id = null);
 
 /// <summary>US import tariffs taken from the statutory schedule (optionally with an offer overlay) on a date.</summary>
 /// <param name="Date">Date of the schedule.</param>
@@ -95,6 +96,7 @@ public sealed record Retaliation(RetaliationMode Mode, string Target, IReadOnlyL
 /// <param name="FromSchedule">US import tariffs from the statutory schedule, applied after the base and before the changes.</param>
 /// <param name="StatusQuo">What the results are compared with; <c>null</c> = the default of <see cref="StatusQuoTariffs.Resolve"/>.</param>
 /// <param name="Date">The scenario's date (<c>date:</c>): the default status quo of the bundled world models is the schedule then in force.</param>
+/// <param name="Sweep">The file's <c>sweep:</c> (one parameter over a list of values), or null for a single run.</param>
 public sealed record Scenario(
     string Name,
     string? Description,
@@ -111,7 +113,8 @@ public sealed record Scenario(
     string? SourceFile,
     ScheduleSource? FromSchedule = null,
     StatusQuo? StatusQuo = null,
-    DateOnly? Date = null)
+    DateOnly? Date = null,
+    Sweep? Sweep = null)
 {
     /// <summary>Default report rows: the parties and observers of the US–Japan talks.</summary>
     public static readonly IReadOnlyList<string> DefaultReport = ["USA", "JPN", "KOR", "CHN", "EU27", "WORLD"];

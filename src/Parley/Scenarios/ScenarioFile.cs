@@ -24,6 +24,7 @@ namespace Parley.Scenarios;
 /// report: [USA, JPN, KOR, CHN, EU27, WORLD]
 /// date: 2025-08-07                 # the scenario's date (default status quo: the schedule then in force)
 /// status_quo: tariff-free          # or { schedule: 2025-05-30 } or { scenario: other.yaml } or data (see StatusQuoFile)
+/// sweep: { parameter: rate, change: jpn-autos, from: 0, to: 0.275, step: 0.025 }   # see SweepFile
 /// </code>
 /// Country codes are checked against the dataset when the scenario runs (see <c>Parley.Application.ScenarioRunner</c>).
 /// </summary>
@@ -70,9 +71,10 @@ public static class ScenarioFile
             var sectors = c.Codes("sector");
             if (sectors is not null && kind == ModelKind.OneSector)
                 throw c.Error("sector", null, sectors[0].Value, "no 'sector:' key: the one-sector model has no sectors (use 'model: { type: multi-sector }')");
+            var id = c.String("id")?.Trim();
             c.RejectUnknownKeys();
             changes.Add(new TariffChange(importers.Select(x => x.Value).ToArray(), exporters.Select(x => x.Value).ToArray(), rate, c.Line,
-                sectors?.Select(x => x.Value).ToArray()));
+                sectors?.Select(x => x.Value).ToArray(), id is { Length: > 0 } ? id : null));
         }
         return changes;
     }
@@ -151,8 +153,9 @@ public static class ScenarioFile
         var dataset = datasetKey ?? (kind == ModelKind.MultiSector ? Data.BundledData.Wiod2011Name : Data.BundledData.World2023Name);
         var report = root.Codes("report")?.Select(x => x.Value).ToArray() ?? Scenario.DefaultReport;
         var (statusQuo, scenarioDate) = StatusQuoFile.Read(root, path);
+        var sweep = defaultName is null ? SweepFile.Read(root, kind, changes) : null; // a negotiation baseline takes no sweep
         root.RejectUnknownKeys();
         return new Scenario(name, description, kind, dataset, variant, p, deficits, tariffBase, floor, changes, retaliation, report, path, fromSchedule,
-            statusQuo, scenarioDate);
+            statusQuo, scenarioDate, sweep);
     }
 }

@@ -34,6 +34,18 @@ public sealed record SolutionLevels(
     double[] IncomeUsdBillions,
     double[]? BilateralUsdBillions = null)
 {
+    /// <summary>GDP in <see cref="Scenarios.LatestGdp.Year"/> (USD billions) by country, null where the bundled data has none.</summary>
+    public double?[] LatestGdpUsdBillions { get; init; } = [];
+
+    /// <summary>Multi-sector only: sector codes, in dataset order; empty for the one-sector model.</summary>
+    public IReadOnlyList<string> SectorCodes { get; init; } = [];
+
+    /// <summary>Multi-sector only: gross output Y′ by [n][j], USD billions.</summary>
+    public double[] SectorGrossOutputUsdBillions { get; init; } = [];
+
+    /// <summary>Multi-sector only: value added γ·Y′ by [n][j], USD billions (nominal, in the model's numéraire).</summary>
+    public double[] SectorValueAddedUsdBillions { get; init; } = [];
+
     /// <summary>Levels of a one-sector solution (flows and revenue in thousands of USD in the model).</summary>
     public static SolutionLevels Of(OneSectorResult r)
     {
@@ -54,7 +66,10 @@ public sealed record SolutionLevels(
             r.Countries.Select(c => 1 + c.RealWage / 100).ToArray(),
             [.. q.Employment], [.. q.PriceIndex], exports, imports,
             q.TariffRevenue.Select(x => x / 1e6).ToArray(),
-            Enumerable.Range(0, n).Select(i => q.Spending[i] * e.Absorption[i] / 1e6).ToArray(), bilateral);
+            Enumerable.Range(0, n).Select(i => q.Spending[i] * e.Absorption[i] / 1e6).ToArray(), bilateral)
+        {
+            LatestGdpUsdBillions = Scenarios.LatestGdp.UsdBillions(e.Countries),
+        };
     }
 
     /// <summary>Levels of a multi-sector equilibrium (relative to the data <paramref name="d"/>).</summary>
@@ -84,7 +99,13 @@ public sealed record SolutionLevels(
             Enumerable.Range(0, n).Select(r => q.Wage[r] / prices[r]).ToArray(),
             null, prices, exports, imports,
             q.TariffRevenue.Select(x => x * toBillions).ToArray(),
-            q.Income.Select(x => x * toBillions).ToArray(), bilateral);
+            q.Income.Select(x => x * toBillions).ToArray(), bilateral)
+        {
+            LatestGdpUsdBillions = Scenarios.LatestGdp.UsdBillions(d.Regions),
+            SectorCodes = d.Sectors.Select(x => x.Code).ToArray(),
+            SectorGrossOutputUsdBillions = q.GrossOutput.Select(x => x * toBillions).ToArray(),
+            SectorValueAddedUsdBillions = q.GrossOutput.Select((x, k) => x * d.ValueAddedShare[k] * toBillions).ToArray(),
+        };
     }
 }
 
@@ -104,6 +125,8 @@ public sealed record SolutionLevels(
 /// <param name="TariffRevenueUsdBillions">Δ tariff revenue, USD billions.</param>
 /// <param name="DeficitUsdBillions">Δ trade deficit (imports − exports), USD billions.</param>
 /// <param name="ConsumerPrices">Δ consumer price index (%).</param>
+/// <param name="WelfareUsdLatestGdp">Δ welfare applied to the latest GDP shipped (USD billions of <see cref="LatestGdp.Year"/>); null where a member has none.</param>
+/// <param name="Sectors">Multi-sector only: the sectors asked for (those the scenario's changes name), each member-summed.</param>
 public sealed record ChangeRow(
     string Label,
     string Name,
@@ -116,20 +139,27 @@ public sealed record ChangeRow(
     double Imports,
     double TariffRevenueUsdBillions,
     double DeficitUsdBillions,
-    double ConsumerPrices)
+    double ConsumerPrices,
+    double? WelfareUsdLatestGdp = null,
+    IReadOnlyList<SectorChange>? Sectors = null)
 {
     /// <summary>Label of the world aggregate.</summary>
     public const string World = CountryAggregate.World;
 
-    /// <summary>The change from <paramref name="from"/> to <paramref name="to"/> for each label (a code, a group or WORLD).</summary>
-    public static IReadOnlyList<ChangeRow> Between(SolutionLevels from, SolutionLevels to, IEnumerable<string> labels) =>
-        labels.Select(l => Between(from, to, l)).ToArray();
+    /// <summary>The change from <paramref name="from"/> to <paramref name="to"/> for each label (a code, a group or WORLD);
+    /// <paramref name="sectors"/>: sector indices to report by sector (multi-sector), none by default.</summary>
+    public static IReadOnlyList<ChangeRow> Between(SolutionLevels from, SolutionLevels to, IEnumerable<string> labels, IReadOnlyList<int>? sectors = null) =>
+        labels.Select(l => Between(from, to, l, sectors)).ToArray();
 
     /// <summary>The change for one code, group or WORLD; groups by (SQ-5) through <see cref="CountryAggregate"/>.</summary>
-    public static ChangeRow Between(SolutionLevels from, SolutionLevels to, string label)
+    public static ChangeRow Between(SolutionLevels from, SolutionLevels to, string label) => Between(from, to, label, null);
+
+    /// <summary>As <see cref="Between(SolutionLevels, SolutionLevels, string)"/>, with the sectors <paramref name="sectors"/> reported by sector.</summary>
+    public static ChangeRow Between(SolutionLevels from, SolutionLevels to, string label, IReadOnlyList<int>? sectors)
     {
         var g = CountryAggregate.Resolve(from.Countries, label, from.IncomeUsdBillions);
         static double Pct(double[] a, double[] b, int i) => 100 * (b[i] / a[i] - 1);
+        var latest = from.LatestGdpUsdBillions;
         return new ChangeRow(g.Label, g.Name(from.Countries, "status-quo absorption-weighted"), g.Members.Count,
             g.Mean(i => Pct(from.Welfare, to.Welfare, i)),
             g.Sum(i => (to.Welfare[i] / from.Welfare[i] - 1) * from.IncomeUsdBillions[i]),
@@ -139,7 +169,9 @@ public sealed record ChangeRow(
             g.PercentChangeOfSum(from.ImportsUsdBillions, to.ImportsUsdBillions),
             g.Sum(to.TariffRevenueUsdBillions) - g.Sum(from.TariffRevenueUsdBillions),
             g.Sum(to.ImportsUsdBillions) - g.Sum(to.ExportsUsdBillions) - (g.Sum(from.ImportsUsdBillions) - g.Sum(from.ExportsUsdBillions)),
-            g.Mean(i => Pct(from.Prices, to.Prices, i)));
+            g.Mean(i => Pct(from.Prices, to.Prices, i)),
+            g.Members.All(i => i < latest.Length && latest[i] is not null) ? g.Sum(i => (to.Welfare[i] / from.Welfare[i] - 1) * latest[i]!.Value) : null,
+            sectors is { Count: > 0 } && from.SectorCodes.Count > 0 ? SectorChange.Of(from, to, g.Members, sectors) : null);
     }
 }
 
@@ -153,3 +185,24 @@ public sealed record ChangeRow(
 /// <param name="To">Levels of the scenario's solution.</param>
 public sealed record StatusQuoView(StatusQuo StatusQuo, string Description, IReadOnlyList<ChangeRow> Rows, IReadOnlyList<ChangeRow> VersusCalibration, int? BaseYear,
     SolutionLevels? From = null, SolutionLevels? To = null);
+
+/// <summary>One sector's change from a status quo to a scenario, summed over a row's members (multi-sector model).</summary>
+/// <param name="Code">Sector code, e.g. <c>c15</c>.</param>
+/// <param name="GrossOutput">Δ gross output (%), of the members' summed output.</param>
+/// <param name="ValueAddedUsdBillions">Δ value added (γ × gross output), USD billions at the data's base year: value added at risk,
+/// the stand-in for jobs at risk because no employment by sector is bundled.</param>
+public sealed record SectorChange(string Code, double GrossOutput, double ValueAddedUsdBillions)
+{
+    /// <summary>The sectors <paramref name="sectors"/> for <paramref name="members"/>.</summary>
+    internal static IReadOnlyList<SectorChange> Of(SolutionLevels from, SolutionLevels to, IReadOnlyList<int> members, IReadOnlyList<int> sectors)
+    {
+        var jn = from.SectorCodes.Count;
+        double Sum(double[] x, int j) => members.Sum(n => x[n * jn + j]);
+        return sectors.Select(j =>
+        {
+            var y0 = Sum(from.SectorGrossOutputUsdBillions, j);
+            return new SectorChange(from.SectorCodes[j], y0 > 0 ? 100 * (Sum(to.SectorGrossOutputUsdBillions, j) / y0 - 1) : 0,
+                Sum(to.SectorValueAddedUsdBillions, j) - Sum(from.SectorValueAddedUsdBillions, j));
+        }).ToArray();
+    }
+}

@@ -118,7 +118,14 @@ public class CliTests
             Assert.NotEmpty(Parley.Tariffs.TariffOverlay.Read(offer, Parley.Tariffs.TariffScheduleReader.Bundled).Measures);
         foreach (var f in files)
         {
-            var r = Parley.Application.ScenarioRunner.Run(Parley.Scenarios.ScenarioFile.Read(f));
+            var s = Parley.Scenarios.ScenarioFile.Read(f);
+            if (s.Sweep is { } sweep) // a sweep file: its first and last variants (all of them: SweepTests and the README run)
+            {
+                var swept = Parley.Application.SweepRunner.Run(s with { Sweep = sweep with { Values = [sweep.Values[0], sweep.Values[^1]] } });
+                Assert.All(swept.Manifest.Solves, d => Assert.True(d.Converged, f));
+                continue;
+            }
+            var r = Parley.Application.ScenarioRunner.Run(s);
             Assert.All(r.Diagnostics, d => Assert.True(d.Converged, f));
             Assert.All(r.Rows, row => Assert.True(double.IsFinite(row.Welfare)));
         }

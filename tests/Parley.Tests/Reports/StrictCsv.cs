@@ -19,10 +19,12 @@ internal static class StrictCsv
     /// Numeric columns without a unit suffix, each with why it has none: counts and indices, 0/1 flags, utilities
     /// (weighted sums of % outcomes, defined in solutions.json), regression output (in the regressor's units) and
     /// long-format values whose unit is named on the row (<c>unit</c> column, or the statistic's definition), and
-    /// identifiers that happen to be digits (regression column "1", CP sector code "1", decomposition key).
+    /// identifiers that happen to be digits (regression column "1", CP sector code "1", decomposition key), and a sweep's
+    /// variant number and swept value (a rate as a fraction or a unitless elasticity, named in the manifest's sweep keys).
     /// </summary>
     private static readonly HashSet<string> Dimensionless =
-        ["members", "package", "round", "on_frontier", "in_zopa", "n_obs", "coefficient", "std_error", "value", "theta", "column", "sector_code", "key"];
+        ["members", "package", "round", "on_frontier", "in_zopa", "n_obs", "coefficient", "std_error", "value", "theta", "column", "sector_code", "key",
+         "variant", "parameter_value"];
 
     public sealed record Table(string[] Header, List<string[]> Rows)
     {
