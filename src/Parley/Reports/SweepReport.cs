@@ -17,7 +17,7 @@ public static class SweepReport
     public static readonly IReadOnlyList<string> CsvColumns = ["variant", "parameter_value", "country", "statistic", "value", "unit"];
 
     /// <summary>Files a sweep writes.</summary>
-    public static readonly IReadOnlyList<string> Files = ["sweep.csv", "report.html", OutputDirectory.ManifestFile];
+    public static readonly IReadOnlyList<string> Files = ["sweep.csv", "report.html", RunWorkbook.FileName, OutputDirectory.ManifestFile];
 
     /// <summary>Statistics shown as tables in the report and the terminal: welfare, its dollar value, exports and tariff revenue.</summary>
     public static readonly IReadOnlyList<string> TableStatistics = ["welfare", "welfare_usd", "welfare_usd_latest_gdp", "exports", "tariff_revenue_usd"];
