@@ -8,7 +8,7 @@ using Spectre.Console.Cli;
 
 namespace Parley.Cli.Commands;
 
-/// <summary><c>parley compare A.yaml B.yaml [C.yaml …] [--status-quo DATE|tariff-free|FILE] [--format table|csv|json]</c>.</summary>
+/// <summary><c>parley compare A.yaml B.yaml [C.yaml …] [--status-quo DATE|tariff-free|FILE] [--format table|csv|json|xlsx] [--out DIR]</c>.</summary>
 internal sealed class CompareCommand : Command<CompareCommand.Settings>
 {
     public sealed class Settings : CommandSettings
@@ -22,7 +22,7 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         public string? StatusQuo { get; init; }
 
         [CommandOption("--format <FORMAT>")]
-        [Description("table (default), csv (scenario,country,statistic,value,unit) or json.")]
+        [Description("table (default), csv (scenario,country,statistic,value,unit) json, or xlsx (with --out DIR: the workbook only).")]
         public string Format { get; init; } = "table";
 
         [CommandOption("--wide")]
@@ -37,8 +37,11 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var format = settings.Format.Trim().ToLowerInvariant();
-        if (format is not ("table" or "csv" or "json"))
-            throw new ParleyInputException("(command line)", null, "--format", settings.Format, "table, csv or json");
+        if (format is not ("table" or "csv" or "json" or "xlsx"))
+            throw new ParleyInputException("(command line)", null, "--format", settings.Format, "table, csv, json or xlsx");
+        if (format == "xlsx" && settings.Out is null)
+            throw new ParleyInputException("(command line)", null, "--format", settings.Format,
+                "--out DIR with xlsx: a workbook is a file, written as DIR/workbook.xlsx beside comparison.csv and the manifest");
         var sq = settings.StatusQuo is { } text
             ? Scenarios.StatusQuo.Parse(text, "(command line)", null, "--status-quo", Directory.GetCurrentDirectory())
             : null;
@@ -48,7 +51,7 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         var console = AnsiConsoleAccessor.Console;
         if (output is not null)
         {
-            var written = ComparisonReport.Write(comparison, results[0].Manifest with
+            ComparisonReport.Write(comparison, results[0].Manifest with
             {
                 Command = command, InputFile = null, InputSha256 = null,
                 Options = new Dictionary<string, string>(results[0].Manifest.Options)
@@ -58,12 +61,13 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
                 },
                 Solves = [.. results.SelectMany(r => r.Manifest.Solves)],
             }, output);
-            if (format == "table") console.MarkupLine($"Wrote {string.Join(", ", ComparisonReport.Files)} to [bold]{Markup.Escape(written)}[/]");
+            if (format is "table" or "xlsx") console.MarkupLine(Markup.Escape(output.Summary(ComparisonReport.Files)));
         }
         switch (format)
         {
             case "csv": console.Profile.Out.Writer.Write(ComparisonReport.Csv(comparison)); break;
             case "json": console.Profile.Out.Writer.WriteLine(ComparisonReport.Json(comparison)); break;
+            case "xlsx": break; // written above
             default: Table(comparison, ResultTables.PlaceNames(results)).Write(console, settings.Wide); break;
         }
         return Program.Ok;

@@ -41,8 +41,8 @@ internal sealed class EstimateCommand : Command<EstimateCommand.Settings>
                 results.ToDictionary(r => $"column {r.Name}", r => $"{r.Method}, N = {r.Observations}, {r.VceDescription}"),
                 results.Select(r => new Parley.Models.Numerics.SolverDiagnostics(r.Method == EstimationMethod.Ppml ? "PPML IRLS" : "OLS", r.Converged, r.Iterations, 0, 0, 1e-10, $"column {r.Name}", r.ElapsedMilliseconds)).ToArray(),
                 RunManifest.Now, RunManifest.MachineDescription);
-            var full = output.Commit(manifest);
-            if (format == "table") console.MarkupLine($"Wrote {string.Join(", ", files)} to [bold]{Markup.Escape(full)}[/]");
+            output.Commit(manifest);
+            if (format == "table") console.MarkupLine(Markup.Escape(output.Summary(files)));
         }
         switch (format)
         {

@@ -56,8 +56,8 @@ internal sealed class GravitySimulateCommand : Command<GravitySimulateCommand.Se
                     ["monte_carlo_trials"] = trials.ToString(CultureInfo.InvariantCulture), ["monte_carlo_failed"] = (mc?.Failed ?? 0).ToString(CultureInfo.InvariantCulture) },
                 [new Parley.Models.Numerics.SolverDiagnostics("Newton on log multilateral resistances", true, result.Baseline.Iterations, result.Baseline.Iterations,
                     result.Baseline.Residual, 1e-12, "MR system", 0)], RunManifest.Now, RunManifest.MachineDescription);
-            var written = output.Commit(manifest);
-            if (format != "csv") console.MarkupLine($"Wrote results.csv, {RunWorkbook.FileName}, manifest.json to [bold]{Markup.Escape(written)}[/]");
+            output.Commit(manifest);
+            if (format != "csv") console.MarkupLine(Markup.Escape(output.Summary(["results.csv", RunWorkbook.FileName, OutputDirectory.ManifestFile])));
         }
         if (format == "csv")
         {

@@ -41,8 +41,8 @@ internal sealed class NegotiateCommand : Command<NegotiateCommand.Settings>
         Summary(console, result!, full: true, s.Wide);
         if (output is not null)
         {
-            var written = NegotiationReport.Write(result!, NegotiationRunner.Manifest(result!, "parley negotiate " + s.File), output);
-            console.MarkupLine($"Wrote {string.Join(", ", NegotiationReport.Files)} to [bold]{Markup.Escape(written)}[/]");
+            NegotiationReport.Write(result!, NegotiationRunner.Manifest(result!, "parley negotiate " + s.File), output);
+            console.MarkupLine(Markup.Escape(output.Summary(NegotiationReport.Files)));
         }
         return Program.Ok;
     }

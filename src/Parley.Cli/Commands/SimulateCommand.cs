@@ -93,8 +93,8 @@ internal sealed class SimulateCommand : Command<SimulateCommand.Settings>
             foreach (var note in notes.Split(" | ")) console.MarkupLine($"[yellow]note:[/] {Markup.Escape(note)}");
         if (output is not null)
         {
-            var written = ScenarioReport.Write(result, output);
-            console.MarkupLine($"Wrote {string.Join(", ", ScenarioReport.FilesFor(result))} to [bold]{Markup.Escape(written)}[/]");
+            ScenarioReport.Write(result, output);
+            console.MarkupLine(Markup.Escape(output.Summary(ScenarioReport.FilesFor(result))));
         }
         return Program.Ok;
     }
@@ -112,8 +112,8 @@ internal sealed class SimulateCommand : Command<SimulateCommand.Settings>
         console.MarkupLine($"[grey]{Markup.Escape($"status quo: {result.StatusQuoDescription}. Groups weighted by status-quo absorption, flows summed.")}[/]");
         if (output is not null)
         {
-            var written = SweepReport.Write(result, output);
-            console.MarkupLine($"Wrote {string.Join(", ", SweepReport.Files)} to [bold]{Markup.Escape(written)}[/]");
+            SweepReport.Write(result, output);
+            console.MarkupLine(Markup.Escape(output.Summary(SweepReport.Files)));
         }
         return Program.Ok;
     }

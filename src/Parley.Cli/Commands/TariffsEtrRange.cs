@@ -55,7 +55,7 @@ internal static class TariffsEtrRange
             t.AddRow(cells.ToArray());
         }
         console.Write(t);
-        if (written is not null) console.MarkupLine($"Wrote {string.Join(", ", EtrSeriesReport.Files)} to [bold]{Markup.Escape(written)}[/]");
+        if (written is not null) console.MarkupLine(Markup.Escape(output!.Summary(EtrSeriesReport.Files)));
         return Program.Ok;
     }
 

@@ -78,8 +78,20 @@ public sealed class OutputDirectory : IDisposable
         {
             throw new ParleyInputException("(command line)", null, option, directory, $"a folder Parley can create and write ({e.Message})");
         }
-        return new OutputDirectory(directory, option, target, staging);
+        var earlier = Directory.Exists(target) ? Directory.EnumerateFileSystemEntries(target).Count() : 0;
+        return new OutputDirectory(directory, option, target, staging) { EarlierRunEntries = earlier };
     }
+
+    /// <summary>
+    /// Entries of the earlier Parley run that the target folder held when it was opened (0 for a new or empty folder).
+    /// The commit replaces exactly those, and hosts say so.
+    /// </summary>
+    public int EarlierRunEntries { get; private init; }
+
+    /// <summary>One line for hosts: which files were written where, and whether an earlier Parley run was replaced.</summary>
+    public string Summary(IEnumerable<string> files) =>
+        $"Wrote {string.Join(", ", files)} to {Target}" +
+        (EarlierRunEntries > 0 ? $" (replacing the earlier Parley run there: {EarlierRunEntries} file{(EarlierRunEntries == 1 ? "" : "s")}, all checked unmodified)" : "");
 
     /// <summary>Path of <paramref name="name"/> inside <see cref="Staging"/>.</summary>
     public string PathOf(string name) => Path.Combine(Staging, name);

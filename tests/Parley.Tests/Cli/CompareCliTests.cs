@@ -27,6 +27,20 @@ public class CompareCliTests
     private static readonly string[] Files = [Example("us-japan/3-deal-15.yaml"), Example("us-japan/2-baseline-10.yaml")];
 
     [Fact]
+    public void Compare_xlsx_writes_the_workbook_with_out_and_needs_out()
+    {
+        var (code, _, stderr) = Run(120, ["compare", .. Files, "--format", "xlsx"]);
+        Assert.Equal(2, code);
+        Assert.Contains("--out DIR", stderr);
+        using var tmp = new TempFolder();
+        var dir = Path.Combine(tmp.Path, "cmp");
+        (code, var stdout, stderr) = Run(120, ["compare", .. Files, "--status-quo", "2025-05-30", "--format", "xlsx", "--out", dir]);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("workbook.xlsx", stdout);
+        Parley.Tests.Reports.WorkbookCheck.Check(dir); // every sheet equals its CSV cell by cell
+    }
+
+    [Fact]
     public void Compare_csv_has_the_exact_header_one_row_per_scenario_country_statistic_and_parses_back()
     {
         var (code, stdout, stderr) = Run(220, ["compare", .. Files, "--status-quo", "2025-05-30", "--format", "csv"]);

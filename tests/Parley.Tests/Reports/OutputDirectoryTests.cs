@@ -182,6 +182,22 @@ public class OutputDirectoryTests
     }
 
     [Fact]
+    public void Rerunning_into_an_earlier_run_says_it_replaced_that_runs_files()
+    {
+        using var tmp = new TempFolder();
+        var dir = Path.Combine(tmp.Path, "run");
+        var first = CliTests.Run("simulate", Example("liberation-day.yaml"), "--out", dir);
+        Assert.Equal(0, first.Code);
+        Assert.DoesNotContain("replacing the earlier Parley run", first.Out);
+        var files = Directory.GetFileSystemEntries(dir).Length;
+
+        var again = CliTests.Run("simulate", Example("liberation-day.yaml"), "--out", dir);
+
+        Assert.Equal(0, again.Code);
+        Assert.Contains($"replacing the earlier Parley run there: {files} files", again.Out.Replace("\n", " "));
+    }
+
+    [Fact]
     public void The_out_folder_is_checked_before_computing()
     {
         using var tmp = new TempFolder();
