@@ -13,6 +13,7 @@ internal static class Program
     private static readonly Dictionary<string, Action<string[]>> QuickRuns = new()
     {
         ["--quick"] = _ => QuickTiming.Run(),
+        ["--jie-phases"] = _ => JiePhases.Run(),
         ["--components"] = _ => ComponentTiming.Run(),
         ["--cp2015"] = _ => Cp2015Quick.Run(),
         ["--wiod"] = _ => WiodQuick.Run(),

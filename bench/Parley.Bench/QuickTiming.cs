@@ -27,3 +27,26 @@ internal static class QuickTiming
         foreach (var s in rep.Solves) Console.WriteLine($"  {s.Scenario,-45} {s.Diagnostics}");
     }
 }
+
+/// <summary>Phases of <c>replicate jie2025</c> (<c>--jie-phases</c>): calibration, the IO-optimum search, the fixed scenarios.</summary>
+internal static class JiePhases
+{
+    public static void Run()
+    {
+        var sw = Stopwatch.StartNew();
+        var data = BundledData.World2023;
+        Console.WriteLine($"load world-2023: {sw.ElapsedMilliseconds} ms");
+        for (var rep = 0; rep < 2; rep++)
+        {
+            sw.Restart();
+            var s = new Jie2025Scenarios(data);
+            Console.WriteLine($"calibrate scenarios: {sw.ElapsedMilliseconds} ms");
+            sw.Restart();
+            var io = s.RoundaboutOptimum();
+            Console.WriteLine($"IO optimum search: {sw.ElapsedMilliseconds} ms, {io.Solves} solves, rate {io.Rate:R}, welfare {io.Welfare:R}");
+            sw.Restart();
+            foreach (var c in s.All()) EquilibriumSolver.Solve(c.Name, c.Economy, c.Tariffs, c.Parameters);
+            Console.WriteLine($"18 fixed scenarios (serial): {sw.ElapsedMilliseconds} ms");
+        }
+    }
+}

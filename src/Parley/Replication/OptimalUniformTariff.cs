@@ -79,8 +79,9 @@ public static class OptimalUniformTariff
         {
             var t = TariffShocks.Set(TariffShocks.Zero(n), n, [importer], others, rate);
             var name = $"{scenario} (uniform tariff {rate:R})";
-            var r = warm is null ? EquilibriumSolver.Solve(name, economy, t, parameters) : EquilibriumSolver.Solve(name, economy, t, parameters, warm);
-            warm = EquilibriumSolver.PrepareWarmStart(r);
+            // Each trial starts from the previous one's solution and Jacobian factorisation (chord steps, checked for
+            // contraction): in the roundabout economy this saves a finite-difference Jacobian per trial.
+            (var r, warm) = EquilibriumSolver.SolveChained(name, economy, t, parameters, warm);
             solved[rate] = r;
             return r.Countries[importer].Welfare;
         }

@@ -48,8 +48,18 @@ public sealed record NewtonOptions
 internal static class NewtonSolver
 {
     public static (double[] Z, SolverDiagnostics Diagnostics) Solve(
-        INonlinearSystem system, ReadOnlySpan<double> start, NewtonOptions options, DenseLu? initialFactor = null)
+        INonlinearSystem system, ReadOnlySpan<double> start, NewtonOptions options, DenseLu? initialFactor = null) =>
+        Solve(system, start, options, initialFactor, out _);
+
+    /// <summary>
+    /// As <see cref="Solve(INonlinearSystem, ReadOnlySpan{double}, NewtonOptions, DenseLu?)"/>, and hands back the last
+    /// factorised Jacobian the solve used (its own or <paramref name="initialFactor"/>; null when none was factorised), so a
+    /// chain of nearby solves can start the next one with chord steps instead of a fresh Jacobian.
+    /// </summary>
+    public static (double[] Z, SolverDiagnostics Diagnostics) Solve(
+        INonlinearSystem system, ReadOnlySpan<double> start, NewtonOptions options, DenseLu? initialFactor, out DenseLu? lastFactor)
     {
+        lastFactor = null;
         var sw = System.Diagnostics.Stopwatch.StartNew();
         var n = system.Size;
         var z = start.ToArray();
@@ -65,6 +75,7 @@ internal static class NewtonSolver
         var norm2 = Norm2(f);
         int iterations = 0, jacobians = 0;
         var haveFactor = shared;
+        if (shared) lastFactor = initialFactor;
         var analytic = true;
         while (MaxAbs(f) >= options.Tolerance && iterations < options.MaxIterations && double.IsFinite(norm2))
         {
@@ -80,8 +91,9 @@ internal static class NewtonSolver
                     FiniteDifferenceJacobian(system, z, f, lu.Matrix);
                 }
                 jacobians++;
-                if (!lu.Factor()) break;
+                if (!lu.Factor()) { lastFactor = null; break; }
                 haveFactor = true;
+                lastFactor = lu;
             }
             for (var i = 0; i < n; i++) step[i] = -f[i];
             lu.Solve(step);
@@ -131,7 +143,7 @@ internal static class NewtonSolver
     /// <summary>A reused Jacobian is kept while each step shrinks ‖F‖₂ at least this much.</summary>
     private const double ChordContraction = 0.25;
 
-    private static void FiniteDifferenceJacobian(INonlinearSystem system, double[] z, double[] f, Span<double> jac)
+    internal static void FiniteDifferenceJacobian(INonlinearSystem system, double[] z, double[] f, Span<double> jac)
     {
         var n = system.Size;
         var zp = (double[])z.Clone();

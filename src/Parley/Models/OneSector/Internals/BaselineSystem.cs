@@ -156,7 +156,7 @@ internal sealed class BaselineSystem(Economy economy, ReadOnlySpan<double> tarif
         return true;
     }
 
-    private static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    internal static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
         var j = 0;
         double s = 0;
