@@ -50,3 +50,17 @@ internal static class JiePhases
         }
     }
 }
+
+internal static class JieCheck
+{
+    public static void Run()
+    {
+        var s = new Jie2025Scenarios(BundledData.World2023);
+        foreach (var tol in new[] { 1e-12, 1e-13 })
+            foreach (var rate in new[] { 0.179322, 0.179324, 0.1793255, 0.179326, 0.179328 })
+            {
+                var r = EquilibriumSolver.Solve("x", s.Roundabout, s.UniformUs(rate), s.Parameters, new Parley.Models.Numerics.NewtonOptions { Tolerance = tol });
+                Console.WriteLine($"tol {tol} rate {rate}: welfare {r.Countries[s.Us].Welfare:R} {r.Equilibrium.Diagnostics.Iterations} it");
+            }
+    }
+}

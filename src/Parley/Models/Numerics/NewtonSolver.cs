@@ -48,18 +48,8 @@ public sealed record NewtonOptions
 internal static class NewtonSolver
 {
     public static (double[] Z, SolverDiagnostics Diagnostics) Solve(
-        INonlinearSystem system, ReadOnlySpan<double> start, NewtonOptions options, DenseLu? initialFactor = null) =>
-        Solve(system, start, options, initialFactor, out _);
-
-    /// <summary>
-    /// As <see cref="Solve(INonlinearSystem, ReadOnlySpan{double}, NewtonOptions, DenseLu?)"/>, and hands back the last
-    /// factorised Jacobian the solve used (its own or <paramref name="initialFactor"/>; null when none was factorised), so a
-    /// chain of nearby solves can start the next one with chord steps instead of a fresh Jacobian.
-    /// </summary>
-    public static (double[] Z, SolverDiagnostics Diagnostics) Solve(
-        INonlinearSystem system, ReadOnlySpan<double> start, NewtonOptions options, DenseLu? initialFactor, out DenseLu? lastFactor)
+        INonlinearSystem system, ReadOnlySpan<double> start, NewtonOptions options, DenseLu? initialFactor = null)
     {
-        lastFactor = null;
         var sw = System.Diagnostics.Stopwatch.StartNew();
         var n = system.Size;
         var z = start.ToArray();
@@ -75,7 +65,6 @@ internal static class NewtonSolver
         var norm2 = Norm2(f);
         int iterations = 0, jacobians = 0;
         var haveFactor = shared;
-        if (shared) lastFactor = initialFactor;
         var analytic = true;
         while (MaxAbs(f) >= options.Tolerance && iterations < options.MaxIterations && double.IsFinite(norm2))
         {
@@ -91,9 +80,8 @@ internal static class NewtonSolver
                     FiniteDifferenceJacobian(system, z, f, lu.Matrix);
                 }
                 jacobians++;
-                if (!lu.Factor()) { lastFactor = null; break; }
+                if (!lu.Factor()) break;
                 haveFactor = true;
-                lastFactor = lu;
             }
             for (var i = 0; i < n; i++) step[i] = -f[i];
             lu.Solve(step);

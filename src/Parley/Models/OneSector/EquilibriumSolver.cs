@@ -38,44 +38,27 @@ public static class EquilibriumSolver
     public static WarmStart PrepareWarmStart(OneSectorResult solved)
     {
         var e = solved.Economy;
-        if (e.HasRoundabout) return new WarmStart(solved.Equilibrium.Wage.Concat(solved.Equilibrium.Spending).Concat(solved.Equilibrium.Employment).Concat(solved.Equilibrium.PriceIndex).ToArray(), null);
-        var z = solved.Equilibrium.Wage.Concat(solved.Equilibrium.Spending).Concat(solved.Equilibrium.Employment).ToArray();
-        var system = new BaselineSystem(e, solved.Tariffs, solved.Parameters, e.Countries.Countries.Select(c => c.Iso3).ToArray());
+        var z = Unknowns(solved);
+        var system = BuildSystem(e, solved.Tariffs, solved.Parameters, e.Countries.Countries.Select(c => c.Iso3).ToArray());
         var lu = new DenseLu(system.Size);
-        system.Jacobian(z, lu.Matrix);
+        if (!system.Jacobian(z, lu.Matrix)) return new WarmStart(z, null);
         return new WarmStart(z, lu.Factor() ? lu : null);
+    }
+
+    /// <summary>The solved unknowns z = (ŵ, Ê, L̂[, P̂]) of <paramref name="solved"/>, a valid start for a nearby solve.</summary>
+    public static double[] Unknowns(OneSectorResult solved)
+    {
+        var q = solved.Equilibrium;
+        var z = q.Wage.Concat(q.Spending).Concat(q.Employment);
+        return (solved.Economy.HasRoundabout ? z.Concat(q.PriceIndex) : z).ToArray();
     }
 
     /// <summary>Solves from a <see cref="WarmStart"/> (see <see cref="PrepareWarmStart"/>).</summary>
     public static OneSectorResult Solve(string scenario, Economy economy, double[] tariffs, OneSectorParameters parameters, WarmStart warm, NewtonOptions? options = null) =>
         Solve(scenario, economy, tariffs, parameters, options, warm.Z, warm.Factor);
 
-    /// <summary>
-    /// Solves from <paramref name="warm"/> (or the factual point when null) and returns, beside the result, a warm start for
-    /// the next solve of a chain of nearby counterfactuals (e.g. the trial rates of a one-dimensional search): the solved
-    /// unknowns and the last Jacobian factorisation the solve used, at no extra cost. The factorisation may be from a point
-    /// near, not at, the solution; chord steps with it are checked for contraction, so the solutions are unchanged.
-    /// This matters for the roundabout variant, whose Jacobian is taken by finite differences (4N residuals).
-    /// </summary>
-    internal static (OneSectorResult Result, WarmStart Next) SolveChained(string scenario, Economy economy, double[] tariffs,
-        OneSectorParameters parameters, WarmStart? warm, NewtonOptions? options = null)
-    {
-        var r = Solve(scenario, economy, tariffs, parameters, options, warm?.Z, warm?.Factor, out var last);
-        return (r, new WarmStart(Unknowns(r), last));
-    }
-
-    private static double[] Unknowns(OneSectorResult r)
-    {
-        var q = r.Equilibrium;
-        var z = q.Wage.Concat(q.Spending).Concat(q.Employment);
-        return (r.Economy.HasRoundabout ? z.Concat(q.PriceIndex) : z).ToArray();
-    }
-
     private static OneSectorResult Solve(string scenario, Economy economy, double[] tariffs, OneSectorParameters parameters,
-        NewtonOptions? options, double[]? start, DenseLu? factor) => Solve(scenario, economy, tariffs, parameters, options, start, factor, out _);
-
-    private static OneSectorResult Solve(string scenario, Economy economy, double[] tariffs, OneSectorParameters parameters,
-        NewtonOptions? options, double[]? start, DenseLu? factor, out DenseLu? lastFactor)
+        NewtonOptions? options, double[]? start, DenseLu? factor)
     {
         parameters.Validated();
         var n = economy.N;
@@ -87,14 +70,11 @@ public static class EquilibriumSolver
         options ??= new NewtonOptions();
         var names = economy.Countries.Countries.Select(c => c.Iso3).ToArray();
         var system = BuildSystem(economy, tariffs, parameters, names);
-        var (z, d) = NewtonSolver.Solve(system, start ?? Ones(system.Size), options, factor?.Size == system.Size ? factor : null, out lastFactor);
+        var (z, d) = NewtonSolver.Solve(system, start ?? Ones(system.Size), options, factor?.Size == system.Size ? factor : null);
         // Continuation only when the direct solve stalled (non-finite residual, no descent), not when it used up the
         // iterations it was given: a binding --max-iterations is the user's limit and is reported as such.
         if (!d.Converged && d.Iterations < options.MaxIterations && options.ContinuationStages > 0)
-        {
             (system, z, d) = TariffContinuation.Solve(tariffs, t => BuildSystem(economy, t, parameters, names), options, d);
-            lastFactor = null;
-        }
         if (!d.Converged) throw new EquilibriumNotConvergedException(scenario, d);
         system.Evaluate(z);
         var eq = system.ToEquilibrium(d);
