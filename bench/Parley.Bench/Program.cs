@@ -14,6 +14,7 @@ internal static class Program
     {
         ["--quick"] = _ => QuickTiming.Run(),
         ["--jie-phases"] = _ => JiePhases.Run(),
+        ["--negotiate-phases"] = a => NegotiatePhases.Run(a[1]),
         ["--jie-check"] = _ => JieCheck.Run(),
         ["--components"] = _ => ComponentTiming.Run(),
         ["--cp2015"] = _ => Cp2015Quick.Run(),

@@ -135,3 +135,37 @@ internal static class GravityQuick
         Console.WriteLine($"MC {mc.Succeeded} ok {mc.Failed} failed in {sw.ElapsedMilliseconds} ms; CAN gdp {mc.Summaries.First(s => s.Country == "CAN" && s.Statistic == "real_gdp_change")}");
     }
 }
+
+/// <summary>Phases of <c>negotiate FILE --no-sensitivity</c> (<c>--negotiate-phases FILE</c>): read, baseline (data load, schedule, two solves), BATNA, packages.</summary>
+internal static class NegotiatePhases
+{
+    public static void Run(string file)
+    {
+        for (var rep = 0; rep < 2; rep++)
+        {
+            var sw = Stopwatch.StartNew();
+            var spec = Parley.Negotiation.NegotiationFile.Read(file);
+            Console.WriteLine($"read file: {sw.ElapsedMilliseconds} ms");
+            sw.Restart();
+            var d = Parley.Scenarios.MultiSectorScenario.LoadDataset(spec.Baseline);
+            Console.WriteLine($"  load dataset: {sw.ElapsedMilliseconds} ms");
+            sw.Restart();
+            Parley.Scenarios.MultiSectorScenario.BuildTariffs(spec.Baseline, d);
+            Console.WriteLine($"  build baseline tariffs (schedule conversion): {sw.ElapsedMilliseconds} ms");
+            sw.Restart();
+            var ev = new Parley.Negotiation.NegotiationEvaluator(spec);
+            Console.WriteLine($"evaluator (load + tariffs + data solve + baseline solve): {sw.ElapsedMilliseconds} ms; {ev.BaselineDiagnostics}");
+            sw.Restart();
+            ev.EvaluateBatna();
+            Console.WriteLine($"BATNA: {sw.ElapsedMilliseconds} ms");
+            var packages = Parley.Negotiation.Package.Enumerate(spec);
+            sw.Restart();
+            ev.EvaluateAll(packages);
+            var s = sw.Elapsed.TotalSeconds;
+            Console.WriteLine($"{packages.Count} packages: {s * 1000:F0} ms = {packages.Count / s:F0} packages/s");
+            sw.Restart();
+            var r = Parley.Negotiation.NegotiationAnalysis.Run(spec, sensitivity: false);
+            Console.WriteLine($"NegotiationAnalysis.Run (no sensitivity): {sw.ElapsedMilliseconds} ms");
+        }
+    }
+}
