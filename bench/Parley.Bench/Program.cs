@@ -5,7 +5,7 @@ namespace Parley.Bench;
 /// <summary>
 /// BenchmarkDotNet benchmarks (default: pass BenchmarkDotNet arguments, e.g. <c>--filter '*' --job short</c>), plus quick
 /// single runs used during development and for the numbers BenchmarkDotNet cannot take (full tariff expansion,
-/// 10-million-observation PPML): <c>--quick</c>, <c>--components</c>, <c>--cp2015</c>, <c>--wiod</c>, <c>--tariffs</c>,
+/// 10-million-observation PPML): <c>--quick</c>, <c>--jie-phases</c>, <c>--jie-check</c>, <c>--negotiate-phases FILE</c>, <c>--components</c>, <c>--cp2015</c>, <c>--wiod</c>, <c>--tariffs</c>,
 /// <c>--expand</c>, <c>--census</c>, <c>--synthetic</c>, <c>--negotiate FILE</c>, <c>--estimate FILE</c>, <c>--gravity FILE</c>.
 /// </summary>
 internal static class Program
