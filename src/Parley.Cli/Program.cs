@@ -13,10 +13,13 @@ internal static class Program
 
     public static int Main(string[] args)
     {
+        PhaseTimings.Mark("main");
         var console = AnsiConsole.Console;
         // Redirected output (logs, CI) has no terminal width; 160 columns keep the tables legible there.
         if (Console.IsOutputRedirected && Environment.GetEnvironmentVariable("COLUMNS") is null) console.Profile.Width = 160;
-        return Run(args, console, Console.Error);
+        var code = Run(args, console, Console.Error);
+        PhaseTimings.Report(Console.Error);
+        return code;
     }
 
     /// <summary>Runs the CLI against a console (tests pass a recording console).</summary>
@@ -35,6 +38,7 @@ internal static class Program
             c.SetApplicationVersion(VersionLine()["parley ".Length..]); // help lists --version; Run answers it before parsing
             c.ConfigureConsole(console);
             c.PropagateExceptions();
+            if (PhaseTimings.Enabled) c.SetInterceptor(new PhaseTimings.ParsedInterceptor());
             c.UseStrictParsing(); // an unknown option is a usage error (exit 2), not silently ignored
             c.AddCommand<DemoCommand>("demo").WithDescription("Run the bundled Liberation Day and US–Japan scenarios and print a comparison.");
             c.AddCommand<SimulateCommand>("simulate").WithDescription("Solve a scenario file; print a table and optionally write CSV/JSON/HTML.")
