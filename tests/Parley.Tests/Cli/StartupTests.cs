@@ -36,7 +36,7 @@ public class StartupTests
         var text = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "parley"));
         Assert.Contains("exec dotnet \"$out/Parley.Cli.dll\" \"$@\"", text);
         Assert.Contains("-p:PublishReadyToRun=true", text);
-        Assert.Contains("git ls-files -s", text);
+        Assert.Contains("-newer \"$out/.stamp\"", text);
         Assert.Contains("artifacts/", File.ReadAllText(Path.Combine(RepositoryRoot.Path, ".gitignore")));
     }
 
