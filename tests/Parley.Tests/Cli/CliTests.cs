@@ -7,21 +7,7 @@ namespace Parley.Tests.Cli;
 
 public class CliTests
 {
-    internal static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(stdout),
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 220;
-        var stderr = new StringWriter();
-        var code = Program.Run(args, console, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    internal static (int Code, string Out, string Err) Run(params string[] args) => PlainConsole.Run(220, args);
 
     private static string Example(string name) => Path.Combine(AppContext.BaseDirectory, "examples", name);
 

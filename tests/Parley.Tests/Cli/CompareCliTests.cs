@@ -11,18 +11,7 @@ public class CompareCliTests
 {
     private static string Example(string name) => Path.Combine(AppContext.BaseDirectory, "examples", name);
 
-    private static (int Code, string Out, string Err) Run(int width, params string[] args)
-    {
-        var stdout = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Out = new AnsiConsoleOutput(stdout), Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = width;
-        var stderr = new StringWriter();
-        var code = Program.Run(args, console, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(int width, params string[] args) => PlainConsole.Run(width, args);
 
     private static readonly string[] Files = [Example("us-japan/3-deal-15.yaml"), Example("us-japan/2-baseline-10.yaml")];
 

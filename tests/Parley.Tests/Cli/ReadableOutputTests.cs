@@ -20,15 +20,8 @@ public class ReadableOutputTests
         FittedTable.Written.Value = tables;
         try
         {
-            var stdout = new StringWriter();
-            var console = AnsiConsole.Create(new AnsiConsoleSettings
-            {
-                Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Out = new AnsiConsoleOutput(stdout), Interactive = InteractionSupport.No,
-            });
-            console.Profile.Width = width;
-            var stderr = new StringWriter();
-            var code = Program.Run(args, console, stderr);
-            return (code, stdout.ToString(), stderr.ToString(), tables);
+            var (code, stdout, stderr) = PlainConsole.Run(width, args);
+            return (code, stdout, stderr, tables);
         }
         finally
         {
@@ -39,12 +32,7 @@ public class ReadableOutputTests
     private static string Render(Spectre.Console.Rendering.IRenderable table, int width)
     {
         var text = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Out = new AnsiConsoleOutput(text), Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = width;
-        console.Write(table);
+        PlainConsole.Create(text, width).Write(table);
         return text.ToString();
     }
 

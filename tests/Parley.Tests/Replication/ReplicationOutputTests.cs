@@ -18,15 +18,7 @@ public partial class ReplicationOutputTests(Jie2025Fixture fixture)
     private static string Render(Action<IAnsiConsole> write)
     {
         var text = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(text),
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 400;
-        write(console);
+        write(Parley.Tests.Cli.PlainConsole.Create(text, 400));
         return text.ToString();
     }
 
