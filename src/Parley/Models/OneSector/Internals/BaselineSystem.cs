@@ -142,17 +142,7 @@ internal sealed class BaselineSystem(Economy economy, ReadOnlySpan<double> tarif
             jac[rN + 2 * n + k] = -psi * ep[k] / scale;
             jac[rN + n + k] = own / scale;
         }
-        // Log-derivatives → level derivatives: divide column k by the unknown's level.
-        for (var r = 0; r < m; r++)
-        {
-            var row = jac.Slice(r * m, m);
-            for (var k = 0; k < n; k++)
-            {
-                row[k] /= W[k];
-                row[n + k] /= Eh[k];
-                row[2 * n + k] /= L[k];
-            }
-        }
+        ToLevelColumns(jac, m, W, Eh, L);
         return true;
     }
 

@@ -114,4 +114,22 @@ internal abstract class OneSectorSystem : INonlinearSystem
         (double[])R.Clone(), (double[])Tau.Clone(), Growth, diagnostics);
 
     protected static double Scale(double v) => v > 1e-300 ? v : 1.0;
+
+    /// <summary>
+    /// Turns a Jacobian in log-derivatives (∂F/∂ln x) into level derivatives (∂F/∂x): column block b, entry k, is divided
+    /// by the unknown's level <c>levels[b][k]</c>. The unknown vector is the blocks in order, each of length N.
+    /// </summary>
+    protected void ToLevelColumns(Span<double> jac, int m, params double[][] levels)
+    {
+        var n = N;
+        for (var r = 0; r < m; r++)
+        {
+            var row = jac.Slice(r * m, m);
+            for (var b = 0; b < levels.Length; b++)
+            {
+                var level = levels[b];
+                for (var k = 0; k < n; k++) row[b * n + k] /= level[k];
+            }
+        }
+    }
 }

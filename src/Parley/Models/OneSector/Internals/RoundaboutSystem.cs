@@ -109,17 +109,7 @@ internal sealed class RoundaboutSystem : OneSectorSystem
             if (e.Numeraire == Numeraire.WorldWage) jac[rN + k] = W[k] * e.Income[k] / n / _meanY;
             else jac[rN + 3 * n + k] = P[k] * e.Absorption[k] / n / _meanE;
         }
-        for (var r = 0; r < m; r++)
-        {
-            var row = jac.Slice(r * m, m);
-            for (var k = 0; k < n; k++)
-            {
-                row[k] /= W[k];
-                row[n + k] /= Eh[k];
-                row[2 * n + k] /= L[k];
-                row[3 * n + k] /= P[k];
-            }
-        }
+        ToLevelColumns(jac, m, W, Eh, L, P);
         return true;
     }
 
