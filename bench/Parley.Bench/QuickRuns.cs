@@ -107,6 +107,12 @@ internal static class EstimateQuick
     public static void Run(string file)
     {
         var sw = Stopwatch.StartNew();
+        if (Environment.GetEnvironmentVariable("PARLEY_BENCH_CSV") is { } csv)
+        {
+            var t = Parley.Internals.ColumnarCsv.Read(csv);
+            Console.WriteLine($"columnar read {t.RowCount} rows {sw.ElapsedMilliseconds} ms");
+            sw.Restart();
+        }
         var spec = Parley.Gravity.EstimationFile.Read(file);
         Console.WriteLine($"read {sw.ElapsedMilliseconds} ms");
         foreach (var c in spec.Columns)

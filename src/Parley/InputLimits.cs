@@ -19,6 +19,13 @@ public static class InputLimits
     /// <summary>Largest CSV text read, after decompression for <c>.gz</c> files: 256 MiB.</summary>
     public const long MaxCsvBytes = 256L << 20;
 
+    /// <summary>Largest estimation panel read (the <c>data:</c> of an estimation file), text after decompression: 4 GiB. Panels
+    /// are read column by column into numbers and codes (decision 0036), about 4–8 bytes per cell, so this bounds memory too.</summary>
+    public const long MaxPanelCsvBytes = 4L << 30;
+
+    /// <summary>Most data rows in an estimation panel: 50,000,000.</summary>
+    public const int MaxPanelRows = 50_000_000;
+
     /// <summary>Most columns in a CSV header: 4,096 (the widest bundled table, the 194-column trade matrix, is far below).</summary>
     public const int MaxCsvColumns = 4096;
 }

@@ -38,20 +38,22 @@ public static class EstimationFile
             "gegravity-sample" => Path.Combine(Parley.Data.BundledData.Root, "gegravity-sample", "sample_data_set.csv"),
             _ => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, dataKey)),
         };
-        var table = CsvTable.Read(dataPath);
-        var rows = table.Rows.ToList();
+        var table = ColumnarCsv.Read(dataPath);
+        var rows = Enumerable.Range(0, table.RowCount).ToArray();
+        var codes = new Dictionary<int, (int[] Codes, string[] Texts)>();
+        (int[] Codes, string[] Texts) CodesOf(int column) => codes.TryGetValue(column, out var c) ? c : codes[column] = table.Codes(column);
         if (root.Map("filters") is { } f)
         {
             if (f.Codes("years") is { } years)
             {
-                var yearCol = table.Column("year");
+                var (yearCodes, yearTexts) = CodesOf(table.ColumnIndex("year"));
                 var set = years.Select(y => y.Value).ToHashSet();
-                rows = rows.Where(r => set.Contains(table.Field(r, yearCol))).ToList();
+                var keepCode = yearTexts.Select(set.Contains).ToArray();
+                rows = rows.Where(r => keepCode[yearCodes[r]]).ToArray();
             }
             f.RejectUnknownKeys();
         }
-        string Text(CsvRow r, string column) => table.Field(r, table.Column(column));
-        double Num(CsvRow r, string column) => table.Number(r, table.Column(column));
+        double[] Num(string column) => table.Numbers(table.ColumnIndex(column), rows);
         var builtins = new Dictionary<string, double[]>();
         (string Exp, string Imp, string Year, string Trade, string Dist)? panel = null;
         if (root.Map("panel") is { } pm)
@@ -59,37 +61,18 @@ public static class EstimationFile
             panel = (pm.String("exporter") ?? "exporter", pm.String("importer") ?? "importer", pm.String("year") ?? "year", pm.String("trade") ?? "trade", pm.String("distance") ?? "dist");
             pm.RejectUnknownKeys();
             var p = panel.Value;
-            var trade = rows.Select(r => Num(r, p.Trade)).ToArray();
-            for (var k = 0; k < rows.Count; k++)
-                if (trade[k] < 0) throw new ParleyInputException(dataPath, rows[k].LineNumber, p.Trade, trade[k].ToString(CultureInfo.InvariantCulture), "non-negative trade");
-            var dist = rows.Select(r => Num(r, p.Dist)).ToArray();
-            var ey = rows.Select(r => Text(r, p.Exp) + "|" + Text(r, p.Year)).ToArray();
-            var iy = rows.Select(r => Text(r, p.Imp) + "|" + Text(r, p.Year)).ToArray();
-            var years = rows.Select(r => Text(r, p.Year)).ToArray();
-            var output = new Dictionary<string, double>();
-            var expenditure = new Dictionary<string, double>();
-            var world = new Dictionary<string, double>();
-            for (var k = 0; k < rows.Count; k++)
-            {
-                output[ey[k]] = output.GetValueOrDefault(ey[k]) + trade[k];
-                expenditure[iy[k]] = expenditure.GetValueOrDefault(iy[k]) + trade[k];
-                world[years[k]] = world.GetValueOrDefault(years[k]) + trade[k];
-            }
-            var remExp = new Dictionary<string, double>();
-            var remImp = new Dictionary<string, double>();
-            for (var k = 0; k < rows.Count; k++)
-            {
-                remExp[ey[k]] = remExp.GetValueOrDefault(ey[k]) + dist[k] / (expenditure[iy[k]] / world[years[k]]);
-                remImp[iy[k]] = remImp.GetValueOrDefault(iy[k]) + dist[k] / (output[ey[k]] / world[years[k]]);
-            }
-            builtins["output"] = ey.Select(k => output[k]).ToArray();
-            builtins["expenditure"] = iy.Select(k => expenditure[k]).ToArray();
-            builtins["remoteness_exporter"] = ey.Select(k => remExp[k]).ToArray();
-            builtins["remoteness_importer"] = iy.Select(k => remImp[k]).ToArray();
+            var trade = Num(p.Trade);
+            for (var k = 0; k < rows.Length; k++)
+                if (trade[k] < 0) throw new ParleyInputException(dataPath, table.Line(rows[k]), p.Trade, trade[k].ToString(CultureInfo.InvariantCulture), "non-negative trade");
+            var dist = Num(p.Dist);
+            var years = Select(CodesOf(table.ColumnIndex(p.Year)).Codes, rows);
+            var ey = Combine([Select(CodesOf(table.ColumnIndex(p.Exp)).Codes, rows), years]);
+            var iy = Combine([Select(CodesOf(table.ColumnIndex(p.Imp)).Codes, rows), years]);
+            builtins = PanelBuiltins(trade, dist, ey, iy, years);
         }
         double[] Column(string column, string key, int line) =>
             builtins.TryGetValue(column, out var b) ? b
-            : Array.IndexOf(table.Header, column) >= 0 ? rows.Select(r => Num(r, column)).ToArray()
+            : Array.IndexOf(table.Header, column) >= 0 ? Num(column)
             : throw new ParleyInputException(path, line, key, column, $"a column of {Path.GetFileName(dataPath)} ({string.Join(", ", table.Header)}) or a built-in ({string.Join(", ", builtins.Keys)})");
         var variables = new Dictionary<string, double[]>();
         if (root.Map("variables") is { } vm)
@@ -123,18 +106,21 @@ public static class EstimationFile
             var intercept = c.Bool("intercept") ?? feNames.Length == 0;
             var singletons = c.Enum("singletons", Singletons) ?? SingletonPolicy.Error;
             var vce = c.Enum("vce", Vces) ?? VceConvention.Stata;
-            var keep = Enumerable.Range(0, rows.Count).ToList();
+            var keep = Enumerable.Range(0, rows.Length).ToList();
             if (c.Map("sample") is { } s)
             {
                 if (s.Bool("drop_domestic") == true)
                 {
                     if (panel is not { } pp) throw s.Error("drop_domestic", null, "true", "a 'panel:' mapping naming exporter and importer columns");
-                    keep = keep.Where(k => Text(rows[k], pp.Exp) != Text(rows[k], pp.Imp)).ToList();
+                    var (exp, expTexts) = CodesOf(table.ColumnIndex(pp.Exp));
+                    var (imp, impTexts) = CodesOf(table.ColumnIndex(pp.Imp));
+                    keep = keep.Where(k => expTexts[exp[rows[k]]] != impTexts[imp[rows[k]]]).ToList();
                 }
                 if (s.Bool("drop_zero") == true)
                 {
                     if (panel is not { } pz) throw s.Error("drop_zero", null, "true", "a 'panel:' mapping naming the trade column");
-                    keep = keep.Where(k => Num(rows[k], pz.Trade) > 0).ToList();
+                    var positive = Num(pz.Trade);
+                    keep = keep.Where(k => positive[k] > 0).ToList();
                 }
                 s.RejectUnknownKeys();
             }
@@ -143,15 +129,15 @@ public static class EstimationFile
             {
                 if (Array.IndexOf(table.Header, part) < 0)
                     throw c.Error("fixed_effects", null, part, $"columns of {Path.GetFileName(dataPath)} joined by '-', e.g. exporter-year");
-                return part;
-            }).ToArray(), keep, rows, Text))).ToArray();
+                return CodesOf(table.ColumnIndex(part)).Codes;
+            }).ToArray(), keep, rows))).ToArray();
             var cluster = clusterNames.Select(cn => Array.IndexOf(table.Header, cn.Value) < 0
                 ? throw c.Error("cluster", null, cn.Value, $"a column of {Path.GetFileName(dataPath)}")
-                : Codes([cn.Value], keep, rows, Text)).ToArray();
+                : Codes([CodesOf(table.ColumnIndex(cn.Value)).Codes], keep, rows)).ToArray();
             c.RejectUnknownKeys();
             columns.Add(new RegressionInput(cname, method, keep.Select(k => y[k]).ToArray(),
                 regressors.Select(r => (r.Value, keep.Select(k => r.Item2[k]).ToArray())).ToArray(), fixedEffects, cluster, intercept, singletons, vce,
-                dataPath, keep.Select(k => rows[k].LineNumber).ToArray()));
+                dataPath, keep.Select(k => table.Line(rows[k])).ToArray()));
         }
         if (columns.Count == 0) throw root.Error("columns", null, null, "at least one column");
         root.RejectUnknownKeys();
@@ -160,14 +146,62 @@ public static class EstimationFile
 
     private static IReadOnlyList<(string Name, int Line)> VariableKeys(string path, YamlMap map) => map.Keys();
 
-    private static int[] Codes(string[] parts, List<int> keep, List<CsvRow> rows, Func<CsvRow, string, string> text)
+    /// <summary>Dense level ids (first appearance over the kept rows) of the combination of the parts' codes.</summary>
+    private static int[] Codes(int[][] parts, List<int> keep, int[] rows) =>
+        Combine(parts.Select(p => keep.Select(k => p[rows[k]]).ToArray()).ToArray());
+
+    private static int[] Select(int[] codes, int[] rows) => rows.Select(r => codes[r]).ToArray();
+
+    /// <summary>Dense ids, in order of first appearance, of the tuples (parts[0][k], parts[1][k], …).</summary>
+    private static int[] Combine(int[][] parts)
     {
-        var map = new Dictionary<string, int>();
-        return keep.Select(k =>
+        var n = parts[0].Length;
+        var ids = new int[n];
+        if (parts.Length == 1)
         {
-            var key = string.Join("|", parts.Select(p => text(rows[k], p)));
-            if (!map.TryGetValue(key, out var id)) map[key] = id = map.Count;
-            return id;
-        }).ToArray();
+            var dense = new Dictionary<int, int>();
+            for (var k = 0; k < n; k++)
+                if (!dense.TryGetValue(parts[0][k], out ids[k])) dense[parts[0][k]] = ids[k] = dense.Count;
+            return ids;
+        }
+        // Up to four parts form one key; with more, the leading ones are first combined into one id.
+        int[][] folded = parts.Length <= 4 ? parts : [Combine(parts[..^3]), .. parts[^3..]];
+        var map = new Dictionary<(int, int, int, int), int>();
+        var key = new int[4];
+        for (var k = 0; k < n; k++)
+        {
+            for (var g = 0; g < 4; g++) key[g] = g < folded.Length ? folded[g][k] : 0;
+            var t = (key[0], key[1], key[2], key[3]);
+            if (!map.TryGetValue(t, out ids[k])) map[t] = ids[k] = map.Count;
+        }
+        return ids;
+    }
+
+    /// <summary>The gravity built-ins (see the class summary), summed in row order over exporter-year, importer-year and year ids.</summary>
+    private static Dictionary<string, double[]> PanelBuiltins(double[] trade, double[] dist, int[] ey, int[] iy, int[] years)
+    {
+        var output = new double[ey.Length == 0 ? 0 : ey.Max() + 1];
+        var expenditure = new double[iy.Length == 0 ? 0 : iy.Max() + 1];
+        var world = new double[years.Length == 0 ? 0 : years.Max() + 1];
+        for (var k = 0; k < trade.Length; k++)
+        {
+            output[ey[k]] += trade[k];
+            expenditure[iy[k]] += trade[k];
+            world[years[k]] += trade[k];
+        }
+        var remExp = new double[output.Length];
+        var remImp = new double[expenditure.Length];
+        for (var k = 0; k < trade.Length; k++)
+        {
+            remExp[ey[k]] += dist[k] / (expenditure[iy[k]] / world[years[k]]);
+            remImp[iy[k]] += dist[k] / (output[ey[k]] / world[years[k]]);
+        }
+        return new Dictionary<string, double[]>
+        {
+            ["output"] = ey.Select(k => output[k]).ToArray(),
+            ["expenditure"] = iy.Select(k => expenditure[k]).ToArray(),
+            ["remoteness_exporter"] = ey.Select(k => remExp[k]).ToArray(),
+            ["remoteness_importer"] = iy.Select(k => remImp[k]).ToArray(),
+        };
     }
 }

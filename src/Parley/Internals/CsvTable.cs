@@ -47,7 +47,7 @@ internal sealed record CsvTable(string File, string[] Header, IReadOnlyList<CsvR
         }
     }
 
-    private static void CheckHeader(string path, string[] header)
+    internal static void CheckHeader(string path, string[] header)
     {
         if (header.Length == 0 || (header.Length == 1 && header[0].Length == 0))
             throw new ParleyInputException(path, 1, "(header)", null, "a header line naming the columns");
@@ -63,7 +63,7 @@ internal sealed record CsvTable(string File, string[] Header, IReadOnlyList<CsvR
         }
     }
 
-    private static string Shorten(string v) => v.Length <= 80 ? v : string.Concat(v.AsSpan(0, 77), "...");
+    internal static string Shorten(string v) => v.Length <= 80 ? v : string.Concat(v.AsSpan(0, 77), "...");
 
     /// <summary>0-based index of a header column; throws an input error naming the file when absent.</summary>
     public int Column(string name)

@@ -123,6 +123,22 @@ public class InputFuzzTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Panel_csv_mutations_read_the_same_with_the_columnar_and_the_row_reader()
+    {
+        // Differential property of the estimation-panel reader (decision 0036): on any mutation, the same cells or the same
+        // one-line error as CsvTable, on the code path (default limit) and on the double path (limit 2).
+        using var tmp = new TempFolder();
+        var panel = Fixtures.Panel(tmp);
+        var gen = Gen.Select(Mutations.Of(File.ReadAllText(panel)), Gen.Bool);
+        Report("panel csv, columnar reader", FuzzHarness.Run("panel csv, columnar reader", gen, x =>
+        {
+            File.WriteAllText(panel, x.Item1);
+            var differs = Estimation.ColumnarCsvTests.Disagreement(panel, x.Item2 ? Parley.Internals.ColumnarCsv.CodeLimit : 2);
+            return differs is null ? FuzzOutcome.Success : throw new FuzzFailure(differs);
+        }, iterations: 60, budgetSeconds: 4, print: x => Print(x.Item1)));
+    }
+
+    [Fact]
     public void World_dataset_csv_mutations_never_crash_simulate()
     {
         using var tmp = new TempFolder();

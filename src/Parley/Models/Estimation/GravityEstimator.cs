@@ -25,6 +25,10 @@ public sealed record PpmlOptions
     /// <summary>Maximum sweeps of the fixed-effect demeaning per call, OLS and PPML (count, ≥ 1); reaching it without
     /// convergence is a non-convergence error with diagnostics. Default 100,000.</summary>
     public int MaxDemeanSweeps { get; init => field = OptionRange.AtLeast(value, 1, "max-demean-sweeps"); } = 100_000;
+
+    /// <summary>Extrapolate every second demeaning sweep by Irons–Tuck (docs/models/ppml-hdfe.md (P-6a)–(P-6b)); false gives the
+    /// plain alternating projections (P-6). Same fixed point and stopping rule either way. Default true.</summary>
+    public bool AccelerateDemeaning { get; init; } = true;
 }
 
 /// <summary>Runs <see cref="RegressionInput"/>s.</summary>
@@ -36,13 +40,14 @@ public static class GravityEstimator
         var sw = Stopwatch.StartNew();
         options ??= new PpmlOptions();
         var sweepCap = options.MaxDemeanSweeps;
+        var accelerate = options.AccelerateDemeaning;
         var keep = Prepare(input, out var singletons, out var separated);
         var reluNote = (string?)null;
         if (input.Method == EstimationMethod.Ppml && input.Regressors.Count > 0)
         {
             // Separation by regressors together with the fixed effects (iterated rectifier, Correia, Guimarães & Zylkin 2019):
             // drop only when the check is conclusive; otherwise say so.
-            var (dropRows, conclusive) = SeparatedByRegressors(input, keep, sweepCap);
+            var (dropRows, conclusive) = SeparatedByRegressors(input, keep, sweepCap, accelerate);
             if (dropRows.Count > 0)
             {
                 var dropSet = dropRows.ToHashSet();
@@ -55,10 +60,10 @@ public static class GravityEstimator
         var y = keep.Select(k => input.Y[k]).ToArray();
         var regressors = input.Regressors.ToList();
         var omitted = new List<string>();
-        if (separated > 0 && input.Method == EstimationMethod.Ppml) regressors = OmitCollinear(input, keep, regressors, omitted, sweepCap);
+        if (separated > 0 && input.Method == EstimationMethod.Ppml) regressors = OmitCollinear(input, keep, regressors, omitted, sweepCap, accelerate);
         var names = regressors.Select(r => r.Name).ToList();
         var x = regressors.Select(r => keep.Select(k => r.Values[k]).ToArray()).ToList();
-        var (effects, fe, levels) = EffectsOn(input, keep, sweepCap);
+        var (effects, fe, levels) = EffectsOn(input, keep, sweepCap, accelerate);
         var intercept = input.Intercept && fe.Length == 0;
         if (intercept) { names.Insert(0, "intercept"); x.Insert(0, Enumerable.Repeat(1.0, n).ToArray()); }
         var dims = input.Clusters.Select(c => Recode1(keep.Select(k => c[k]).ToArray())).ToArray();
@@ -225,12 +230,12 @@ public static class GravityEstimator
     /// regressors and fixed effects, replace u on zero rows by max(fitted, 0), repeat. When the fitted values are ≈ 0 on
     /// positive rows and ≥ 0 on zero rows, the zero rows with strictly positive fit are separated.
     /// </summary>
-    private static (List<int> Rows, bool Conclusive) SeparatedByRegressors(RegressionInput input, int[] keep, int sweepCap)
+    private static (List<int> Rows, bool Conclusive) SeparatedByRegressors(RegressionInput input, int[] keep, int sweepCap, bool accelerate)
     {
         var zeroRows = keep.Where(k => input.Y[k] == 0).ToArray();
         if (zeroRows.Length == 0) return ([], true);
         var n = keep.Length;
-        var (effects, fe, _) = EffectsOn(input, keep, sweepCap);
+        var (effects, fe, _) = EffectsOn(input, keep, sweepCap, accelerate);
         var x = input.Regressors.Select(r => keep.Select(k => r.Values[k]).ToArray()).ToList();
         if (fe.Length == 0) x.Insert(0, Enumerable.Repeat(1.0, n).ToArray());
         var zero = keep.Select(k => input.Y[k] == 0).ToArray();
@@ -269,9 +274,9 @@ public static class GravityEstimator
 
     /// <summary>After separated rows are dropped, regressors can become collinear (that is what separation means); omit them
     /// greedily in the order given and report them, as ppmlhdfe does.</summary>
-    private static List<(string Name, double[] Values)> OmitCollinear(RegressionInput input, int[] keep, List<(string Name, double[] Values)> regressors, List<string> omitted, int sweepCap)
+    private static List<(string Name, double[] Values)> OmitCollinear(RegressionInput input, int[] keep, List<(string Name, double[] Values)> regressors, List<string> omitted, int sweepCap, bool accelerate)
     {
-        var (effects, _, _) = EffectsOn(input, keep, sweepCap);
+        var (effects, _, _) = EffectsOn(input, keep, sweepCap, accelerate);
         var cols = regressors.Select(r => keep.Select(k => r.Values[k]).ToArray()).ToArray();
         var raw = cols.Select(c => Math.Sqrt(c.Sum(v => v * v))).ToArray();
         effects.Demean(cols, Enumerable.Repeat(1.0, keep.Length).ToArray(), 1e-12);
@@ -345,10 +350,10 @@ public static class GravityEstimator
     }
 
     /// <summary>The fixed effects restricted to the rows in <paramref name="keep"/>, with levels renumbered densely.</summary>
-    private static (FixedEffects Effects, int[][] Ids, int[] Levels) EffectsOn(RegressionInput input, int[] keep, int sweepCap)
+    private static (FixedEffects Effects, int[][] Ids, int[] Levels) EffectsOn(RegressionInput input, int[] keep, int sweepCap, bool accelerate)
     {
         var (fe, levels) = Recode(input.FixedEffects.Select(f => keep.Select(k => f.Ids[k]).ToArray()).ToArray());
-        return (new FixedEffects(fe, levels, sweepCap, $"{input.Method.ToString().ToUpperInvariant()} column '{input.Name}'"), fe, levels);
+        return (new FixedEffects(fe, levels, sweepCap, $"{input.Method.ToString().ToUpperInvariant()} column '{input.Name}'") { Accelerate = accelerate }, fe, levels);
     }
 
     private static (int[] Ids, int Levels) Recode1(int[] raw)
