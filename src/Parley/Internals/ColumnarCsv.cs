@@ -84,24 +84,38 @@ internal sealed class ColumnarCsv
     /// whose field is empty or not a finite number is an input error naming file, line, column and text.</summary>
     public double[] Numbers(int column, IReadOnlyList<int> rows)
     {
-        var col = _columns[column];
+        var all = NumbersOrNaN(column);
         var values = new double[rows.Count];
-        double[]? byCode = col.HasCodes ? col.Texts.Select(t => Parse(t.AsSpan())).ToArray() : null;
         for (var k = 0; k < values.Length; k++)
-        {
-            var v = byCode is not null ? byCode[col.Codes[rows[k]]] : col.Numbers[rows[k]];
-            if (double.IsNaN(v)) throw BadNumber(column, rows[k]);
-            values[k] = v;
-        }
+            if (double.IsNaN(values[k] = all[rows[k]])) throw NumberError(column, rows[k]);
         return values;
     }
 
-    private ParleyInputException BadNumber(int column, int row)
+    /// <summary>Every row's number, NaN where the field is empty or not a finite number (see <see cref="NumberError"/>).</summary>
+    public double[] NumbersOrNaN(int column)
     {
-        var text = _columns[column].HasCodes ? _columns[column].Texts[_columns[column].Codes[row]] : TextAt(column, row);
+        var col = _columns[column];
+        var values = new double[RowCount];
+        if (col.HasCodes)
+        {
+            var byCode = col.Texts.Select(t => Parse(t.AsSpan())).ToArray();
+            for (var k = 0; k < values.Length; k++) values[k] = byCode[col.Codes[k]];
+        }
+        else for (var k = 0; k < values.Length; k++) values[k] = col.Numbers[k];
+        return values;
+    }
+
+    /// <summary>The input error for a field that is not a finite number, with CsvTable's wording.</summary>
+    public ParleyInputException NumberError(int column, int row)
+    {
+        var text = Text(column, row);
         return new ParleyInputException(File, Line(row), Header[column], text,
             text.Length == 0 ? "a number (the field is empty)" : "a finite number such as 1234.5");
     }
+
+    /// <summary>The text of one field (a second read of the file when the column keeps doubles only).</summary>
+    public string Text(int column, int row) =>
+        _columns[column].HasCodes ? _columns[column].Texts[_columns[column].Codes[row]] : TextAt(column, row);
 
     private string TextAt(int column, int row)
     {

@@ -26,6 +26,9 @@ public sealed class NegotiationEvaluator
 {
     private readonly NegotiationSpec _spec;
     private readonly MultiSectorDataset? _ms;
+
+    /// <summary>The dataset as loaded (before any elasticity scaling): the instance schedule conversions are cached for.</summary>
+    private readonly MultiSectorDataset? _msLoaded;
     private readonly MultiSectorEquilibrium? _msBase;
     private readonly double[]? _msBaseTariffs, _msBaseDeficits;
     private readonly WorldDataset? _world;
@@ -47,9 +50,12 @@ public sealed class NegotiationEvaluator
         if (b.Model == ModelKind.MultiSector)
         {
             var d = MultiSectorScenario.LoadDataset(b);
+            // Tariffs first, on the bundled dataset instance: they do not depend on elasticities, and the schedule
+            // conversion is cached per dataset instance, so the sensitivity evaluators reuse it instead of redoing it.
+            _msLoaded = d;
+            _msBaseTariffs = MultiSectorScenario.BuildTariffs(b, d);
             if (scale != 1.0) d = d with { Sectors = d.Sectors.Select(s => s with { TradeElasticity = s.TradeElasticity * scale }).ToArray() };
             _ms = d;
-            _msBaseTariffs = MultiSectorScenario.BuildTariffs(b, d);
             _msBaseDeficits = b.Deficits == DeficitRule.Zero ? new double[d.N] : d.Deficits.ToArray();
             var data = MultiSectorModel.Solve(spec.Name + " (data)", d, d.Base.AsSpan(), _msBaseDeficits);
             _msBase = MultiSectorModel.Solve(spec.Name + " (baseline)", d, _msBaseTariffs, _msBaseDeficits, start: data);
@@ -144,7 +150,7 @@ public sealed class NegotiationEvaluator
     {
         if (overlays.Count == 0) return _msBaseTariffs ?? _osBaseTariffs!;
         var key = string.Join("|", overlays);
-        return _overlayBases.GetOrAdd(key, _ => new Lazy<double[]>(() => _ms is { } d
+        return _overlayBases.GetOrAdd(key, _ => new Lazy<double[]>(() => _msLoaded is { } d
             ? MultiSectorScenario.BuildTariffs(_spec.Baseline, d, overlays)
             : OneSectorScenario.BuildTariffs(_spec.Baseline, _world!, _economy!, overlays))).Value;
     }

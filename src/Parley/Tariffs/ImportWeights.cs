@@ -29,7 +29,9 @@ public sealed record ImportWeights(string Source, string[] Codes, string[] Count
     public static ImportWeights Read(string path, TariffSchedule? schedule = null, ImportBasis basis = ImportBasis.Consumption)
     {
         if (CensusImportDetail.Recognizes(path)) return CensusImportDetail.Read(path, basis);
-        var t = CsvTable.Read(path);
+        // Column by column (codes and countries are interned, so each distinct text is parsed once and shared), but
+        // checked row by row in the order a row reader would: the first bad row's first bad field is the error.
+        var t = ColumnarCsv.Read(path, InputLimits.MaxCsvBytes, InputLimits.MaxPanelRows, ColumnarCsv.CodeLimit);
         int Col(params string[] names)
         {
             foreach (var n in names)
@@ -40,19 +42,21 @@ public sealed record ImportWeights(string Source, string[] Codes, string[] Count
             throw new ParleyInputException(path, 1, names[0], string.Join(",", t.Header), "a header with one of the columns " + string.Join(", ", names));
         }
         int cCode = Col("hts10", "hts", "code", "hts8"), cCty = Col("cty_code", "country", "partner"), cVal = Col("imports_usd", "value");
-        var codes = new string[t.Rows.Count];
-        var countries = new string[t.Rows.Count];
-        var values = new double[t.Rows.Count];
-        for (var k = 0; k < t.Rows.Count; k++)
+        var (codeIds, codeTexts) = t.Codes(cCode);
+        var (ctyIds, ctyTexts) = t.Codes(cCty);
+        var digits = codeTexts.Select(c => HtsCode.TryParse(c)?.Digits).ToArray();
+        var census = new string?[ctyTexts.Length];
+        var values = t.NumbersOrNaN(cVal);
+        var codes = new string[t.RowCount];
+        var countries = new string[t.RowCount];
+        for (var k = 0; k < t.RowCount; k++)
         {
-            var row = t.Rows[k];
-            var code = HtsCode.TryParse(t.Field(row, cCode)) ?? throw new ParleyInputException(path, row.LineNumber, t.Header[cCode], t.Field(row, cCode), "an 8- or 10-digit HTS code");
-            var cty = t.Field(row, cCty);
-            if (!(cty.Length == 4 && cty.All(char.IsAsciiDigit)))
-                cty = (schedule?.FindPartner(cty) ?? throw new ParleyInputException(path, row.LineNumber, t.Header[cCty], cty, "a Census country code (5880) or a partner the schedule knows")).CensusCode;
-            codes[k] = code.Digits;
-            countries[k] = cty;
-            values[k] = t.Number(row, cVal, nonNegative: true);
+            codes[k] = digits[codeIds[k]] ?? throw new ParleyInputException(path, t.Line(k), t.Header[cCode], codeTexts[codeIds[k]], "an 8- or 10-digit HTS code");
+            var cty = ctyTexts[ctyIds[k]];
+            countries[k] = census[ctyIds[k]] ??= cty.Length == 4 && cty.All(char.IsAsciiDigit) ? cty
+                : (schedule?.FindPartner(cty) ?? throw new ParleyInputException(path, t.Line(k), t.Header[cCty], cty, "a Census country code (5880) or a partner the schedule knows")).CensusCode;
+            if (double.IsNaN(values[k])) throw t.NumberError(cVal, k);
+            if (values[k] < 0) throw new ParleyInputException(path, t.Line(k), t.Header[cVal], t.Text(cVal, k), "a non-negative number");
         }
         return new ImportWeights(path, codes, countries, values);
     }

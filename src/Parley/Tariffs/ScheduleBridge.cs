@@ -58,25 +58,16 @@ public static class ScheduleBridge
         var den = new double[d.J * d.N];
         var allNum = new double[d.N];
         var allDen = new double[d.N];
-        var n = weights.Values.Length;
-        var regionOf = new Dictionary<string, int>();
-        for (var k = 0; k < n; k++)
+        var (cells, partners, rates) = LineRates(engine, weights, date, d, map, sectorIndex, us, rowIndex);
+        // Summed in row order, as one serial pass over the weights would: the rates are the same whichever thread evaluated them.
+        for (var k = 0; k < cells.Length; k++)
         {
-            var cty = weights.Countries[k];
-            if (!regionOf.TryGetValue(cty, out var region))
-            {
-                region = s.Partners.TryGetValue(cty, out var p) ? d.Regions.IndexOf(p.Iso3) : -1;
-                if (region < 0) region = rowIndex;
-                regionOf[cty] = region;
-            }
-            if (region < 0 || region == us || !s.Partners.TryGetValue(cty, out var partner)) continue;
-            var code = weights.Codes[k];
-            if (!s.Mfn.ContainsKey(code[..8]) || !map.TryGetValue(code[..6], out var sector) || !sectorIndex.TryGetValue(sector, out var j)) continue;
-            var rate = engine.Total(date, partner, HtsCode.TryParse(code)!.Value, RateBasis.Effective);
+            if (cells[k] < 0) continue;
             var v = weights.Values[k];
-            num[j * d.N + region] += rate * v;
-            den[j * d.N + region] += v;
-            allNum[region] += rate * v;
+            var region = cells[k] % d.N;
+            num[cells[k]] += rates[k] * v;
+            den[cells[k]] += v;
+            allNum[region] += rates[k] * v;
             allDen[region] += v;
         }
         var t = (double[])baseTariffs.Clone();
@@ -88,6 +79,45 @@ public static class ScheduleBridge
                 t[d.Cell(j, i, us)] = den[k] > 0 ? num[k] / den[k] : allDen[i] > 0 ? allNum[i] / allDen[i] : 0;
             }
         return t;
+    }
+
+    /// <summary>For every weight row: its cell j·N + exporter region (−1 when the row does not count: the USA itself, a
+    /// partner the schedule does not know, a line without MFN rate or sector), and that line's effective rate on the date,
+    /// evaluated in parallel (the engine is safe for concurrent reads; each row's rate does not depend on the order).</summary>
+    private static (int[] Cells, Partner?[] Partners, double[] Rates) LineRates(TariffEngine engine, ImportWeights weights, DateOnly date, MultiSectorDataset d,
+        Dictionary<string, string> map, Dictionary<string, int> sectorIndex, int us, int rowIndex)
+    {
+        var s = engine.Schedule;
+        var n = weights.Values.Length;
+        var cells = new int[n];
+        var partners = new Partner?[n];
+        var regionOf = new Dictionary<string, (int Region, Partner? Partner)>();
+        var mfn = s.Mfn.GetAlternateLookup<ReadOnlySpan<char>>();
+        var sectors = map.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var k = 0; k < n; k++)
+        {
+            cells[k] = -1;
+            var cty = weights.Countries[k];
+            if (!regionOf.TryGetValue(cty, out var rp))
+            {
+                var known = s.Partners.TryGetValue(cty, out var p);
+                var region = known ? d.Regions.IndexOf(p!.Iso3) : -1;
+                if (region < 0) region = rowIndex;
+                regionOf[cty] = rp = (region, known ? p : null);
+            }
+            if (rp.Region < 0 || rp.Region == us || rp.Partner is null) continue;
+            var code = weights.Codes[k].AsSpan();
+            if (!mfn.ContainsKey(code[..8]) || !sectors.TryGetValue(code[..6], out var sector) || !sectorIndex.TryGetValue(sector, out var j)) continue;
+            cells[k] = j * d.N + rp.Region;
+            partners[k] = rp.Partner;
+        }
+        var rates = new double[n];
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, n, 4096), range =>
+        {
+            for (var k = range.Item1; k < range.Item2; k++)
+                if (cells[k] >= 0) rates[k] = engine.Total(date, partners[k]!, HtsCode.TryParse(weights.Codes[k])!.Value, RateBasis.Effective);
+        });
+        return (cells, partners, rates);
     }
 
     private static Dictionary<string, string> LoadHs6ToWiod()
