@@ -159,9 +159,16 @@ public static class EstimationFile
         var ids = new int[n];
         if (parts.Length == 1)
         {
-            var dense = new Dictionary<int, int>();
+            // Codes of one column are already dense (0 … distinct texts − 1): renumber over the kept rows with an array.
+            var slot = new int[n == 0 ? 0 : parts[0].Max() + 1];
+            Array.Fill(slot, -1);
+            var levels = 0;
             for (var k = 0; k < n; k++)
-                if (!dense.TryGetValue(parts[0][k], out ids[k])) dense[parts[0][k]] = ids[k] = dense.Count;
+            {
+                ref var s = ref slot[parts[0][k]];
+                if (s < 0) s = levels++;
+                ids[k] = s;
+            }
             return ids;
         }
         // Up to four parts form one key; with more, the leading ones are first combined into one id.

@@ -307,27 +307,31 @@ public static class GravityEstimator
         var alive = Enumerable.Repeat(true, n).ToArray();
         singletons = 0;
         separated = 0;
+        // Counts per level in arrays (ids renumbered densely only when they are not already small non-negative numbers).
+        var dense = input.FixedEffects.Select(f => f.Ids.Length > 0 && (f.Ids.Min() < 0 || f.Ids.Max() >= 4L * n + 16) ? Recode1(f.Ids) : (f.Ids, f.Ids.Length == 0 ? 0 : f.Ids.Max() + 1)).ToArray();
         var changed = true;
         while (changed)
         {
             changed = false;
-            foreach (var (name, ids) in input.FixedEffects)
+            for (var g = 0; g < dense.Length; g++)
             {
-                var count = new Dictionary<int, int>();
-                var positive = new Dictionary<int, bool>();
+                var (ids, levels) = dense[g];
+                var count = new int[levels];
+                var positive = new bool[levels];
                 for (var k = 0; k < n; k++)
                 {
                     if (!alive[k]) continue;
-                    count[ids[k]] = count.GetValueOrDefault(ids[k]) + 1;
-                    positive[ids[k]] = positive.GetValueOrDefault(ids[k]) || input.Y[k] > 0;
+                    count[ids[k]]++;
+                    positive[ids[k]] |= input.Y[k] > 0;
                 }
                 for (var k = 0; k < n; k++)
                 {
                     if (!alive[k]) continue;
                     if (count[ids[k]] == 1)
                     {
+                        var name = input.FixedEffects[g].Name;
                         if (input.Singletons == SingletonPolicy.Error)
-                            throw new ParleyInputException(input.SourceFile, input.Lines[k], name, ids[k].ToString(System.Globalization.CultureInfo.InvariantCulture),
+                            throw new ParleyInputException(input.SourceFile, input.Lines[k], name, input.FixedEffects[g].Ids[k].ToString(System.Globalization.CultureInfo.InvariantCulture),
                                 $"fixed-effect levels with at least two observations (this level of '{name}' has one; set 'singletons: drop' to drop such observations)");
                         alive[k] = false; singletons++; changed = true;
                     }
@@ -356,10 +360,23 @@ public static class GravityEstimator
         return (new FixedEffects(fe, levels, sweepCap, $"{input.Method.ToString().ToUpperInvariant()} column '{input.Name}'") { Accelerate = accelerate }, fe, levels);
     }
 
+    /// <summary>Dense ids in order of first appearance (an array map for small non-negative ids, a dictionary otherwise).</summary>
     private static (int[] Ids, int Levels) Recode1(int[] raw)
     {
-        var map = new Dictionary<int, int>();
         var ids = new int[raw.Length];
+        if (raw.Length > 0 && raw.Min() >= 0 && raw.Max() < 4L * raw.Length + 16)
+        {
+            var slot = new int[raw.Max() + 1];
+            Array.Fill(slot, -1);
+            var levels = 0;
+            for (var k = 0; k < raw.Length; k++)
+            {
+                if (slot[raw[k]] < 0) slot[raw[k]] = levels++;
+                ids[k] = slot[raw[k]];
+            }
+            return (ids, levels);
+        }
+        var map = new Dictionary<int, int>();
         for (var k = 0; k < raw.Length; k++)
         {
             if (!map.TryGetValue(raw[k], out var id)) map[raw[k]] = id = map.Count;
