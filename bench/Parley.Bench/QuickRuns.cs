@@ -181,6 +181,10 @@ internal static class NegotiatePhases
             sw.Restart(); Mark();
             ev.EvaluateBatna();
             Console.WriteLine($"BATNA: {sw.ElapsedMilliseconds} ms (CPU {Cpu()} ms)");
+            sw.Restart(); Mark();
+            _ = new Parley.Negotiation.NegotiationEvaluator(spec, new Parley.Negotiation.EvaluationOptions { ElasticityScale = 1.5 });
+            Console.WriteLine($"sensitivity evaluator (elasticities × 1.5: tariffs + data solve + baseline solve): {sw.ElapsedMilliseconds} ms (CPU {Cpu()} ms)");
+            sw.Restart(); Mark();
             var packages = Parley.Negotiation.Package.Enumerate(spec);
             sw.Restart(); Mark();
             ev.EvaluateAll(packages);
