@@ -1,12 +1,13 @@
 using Parley.Models.Estimation;
 using Parley.Models.Estimation.Internals;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace Parley.Tests.Estimation;
 
 /// <summary>Irons–Tuck acceleration of the fixed-effect demeaning (docs/models/ppml-hdfe.md (P-6a)–(P-6b)) against the
 /// plain alternating projections (P-6) it accelerates: same projection, fewer sweeps.</summary>
-public class AcceleratedDemeaningTests
+public class AcceleratedDemeaningTests(ITestOutputHelper output)
 {
     /// <summary>An unbalanced three-way panel (exporter-year, importer-year, pair) with a third of the pairs missing, so the
     /// dimensions are strongly correlated and the plain sweeps converge slowly.</summary>
@@ -55,6 +56,7 @@ public class AcceleratedDemeaningTests
             for (var k = 0; k < w.Length; k++) sums[ids[g][k]] += w[k] * fast[0][k];
             Assert.All(sums, s => Assert.True(Math.Abs(s) < 1e-8, $"level sum {s}"));
         }
+        output.WriteLine($"{w.Length} rows: accelerated {fastSweeps} sweeps, plain {plainSweeps}");
         Assert.True(fastSweeps < plainSweeps, $"accelerated {fastSweeps} sweeps, plain {plainSweeps}");
     }
 
@@ -84,6 +86,7 @@ public class AcceleratedDemeaningTests
         Assert.Equal(plain.Observations, fast.Observations);
         Assert.Equal(plain["x"].Estimate, fast["x"].Estimate, 1e-9);
         Assert.Equal(plain["x"].StdError, fast["x"].StdError, 1e-9);
+        output.WriteLine($"PPML: accelerated {fast.InnerSweeps} sweeps over {fast.Iterations} iterations, plain {plain.InnerSweeps} over {plain.Iterations}");
         Assert.True(fast.InnerSweeps < plain.InnerSweeps, $"accelerated {fast.InnerSweeps} sweeps, plain {plain.InnerSweeps}");
     }
 }
