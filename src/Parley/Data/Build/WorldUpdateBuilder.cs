@@ -40,6 +40,9 @@ public static class WorldUpdateBuilder
     /// <summary>File beside the dataset with every target and what the build reached.</summary>
     public const string ResidualsFile = "update_residuals.csv";
 
+    /// <summary>File beside the dataset with the MFN 2022 averages of the negotiated lines (rice, beef, autos, machinery) by WTO reporter.</summary>
+    public const string NegotiationLinesFile = "negotiation_lines.csv";
+
     /// <summary>File beside the dataset with each WTO reporter's rate per WIOD sector and the MTN sub-groups averaged.</summary>
     public const string TariffSourcesFile = "tariff_sources.csv";
 
@@ -69,6 +72,9 @@ public static class WorldUpdateBuilder
         WriteDataset(outDir, src, prior, model, tariffs);
         CsvOutput.File(Path.Combine(outDir, TariffSourcesFile), ["reporter", "sector", "mfn_2022", "mtn_subgroups"],
             rates.Select(r => new[] { r.Reporter, r.Sector, CsvOutput.Number(r.Rate), r.Groups }));
+        CsvOutput.File(Path.Combine(outDir, NegotiationLinesFile), ["reporter", "line", "mtn_subgroup", "mtn_name", "mfn_simple_average_pct", "mfn_trade_weighted_pct", "duty_free_share"],
+            PartnerTariffs.Lines(Path.Combine(src.SourcesDir, "wto")).Select(l => new[] { l.Reporter, l.Line, l.Group, l.GroupName,
+                CsvOutput.Number(l.SimpleAveragePct), CsvOutput.Number(l.TradeWeightedPct), CsvOutput.Number(l.DutyFreeShare) }));
         WriteResiduals(Path.Combine(outDir, ResidualsFile), prior, targets, update, model);
         return new BuildSummary(prior.N, prior.J, update.Blocks, update.NotConverged, update.Infeasible, model.NegativeFlows, model.Placeholders,
             model.InputScaled, model.FinalClipped, targets.RowOutsideShare, tariffs.Count);
