@@ -117,3 +117,34 @@ public sealed class World2022Tests : IDisposable
             for (var i = 0; i < d.N; i++) Assert.Equal(0, d.Base[d.Cell(j, i, R("USA"))]);             // US tariffs come from the schedule
     }
 }
+
+/// <summary>Bad source files give one input error naming file, line, field and value (never a stack trace or silent numbers).</summary>
+public sealed class World2022SourceErrorTests : IDisposable
+{
+    private readonly TempFolder _tmp = new();
+
+    public void Dispose() => _tmp.Dispose();
+
+    [Fact]
+    public void A_sector_index_outside_1_to_35_in_the_ADB_summary_names_its_line_and_value()
+    {
+        var sources = WorldUpdateSources.Bundled(BundledData.Root);
+        var copy = Path.Combine(_tmp.Path, "sources");
+        foreach (var dir in new[] { "wiod", "adb", "wto" })
+        {
+            Directory.CreateDirectory(Path.Combine(copy, dir));
+            foreach (var f in Directory.GetFiles(Path.Combine(sources.SourcesDir, dir))) File.Copy(f, Path.Combine(copy, dir, Path.GetFileName(f)));
+        }
+        var summary = Path.Combine(copy, "adb", "adb_mrio_summary_2022.csv");
+        var lines = File.ReadAllLines(summary);
+        var fields = lines[3].Split(',');
+        fields[2] = "99"; // column i
+        lines[3] = string.Join(',', fields);
+        File.WriteAllLines(summary, lines);
+        var e = Assert.Throws<ParleyInputException>(() => WorldUpdateBuilder.Build(sources with { SourcesDir = copy }, Path.Combine(_tmp.Path, "out")));
+        Assert.Equal(summary, e.File);
+        Assert.Equal(4, e.LineNumber);
+        Assert.Equal("i", e.Field);
+        Assert.Equal("99", e.Value);
+    }
+}

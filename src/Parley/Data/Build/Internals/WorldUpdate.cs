@@ -95,11 +95,25 @@ internal sealed record ModelInputs(double[] Flows, double[] Output, double[] Io,
 
     public static ModelInputs From(WiodPrior prior, double[] updatedFlows, double[] use)
     {
-        int n = prior.N, jn = prior.J, w = jn + WiodPrior.FinalCategories.Length;
+        int n = prior.N, jn = prior.J;
         var flows = (double[])updatedFlows.Clone();
         var negatives = 0;
         for (var c = 0; c < flows.Length; c++)
             if (flows[c] < 0) { flows[c] = 0; negatives++; }
+        var (output, absorption, placeholders) = Totals(flows, n, jn);
+        var (io, va, scaled) = Coefficients(use, output, n, jn);
+        var (final, alpha, clipped) = FinalDemand(io, output, absorption, n, jn);
+        var deficits = new double[n];
+        for (var j = 0; j < jn; j++)
+            for (var i = 0; i < n; i++)
+                for (var r = 0; r < n; r++)
+                    if (i != r) { deficits[r] += flows[(j * n + i) * n + r]; deficits[i] -= flows[(j * n + i) * n + r]; }
+        return new ModelInputs(flows, output, io, va, final, alpha, deficits, negatives, placeholders, scaled, clipped);
+    }
+
+    /// <summary>Gross output (sales) and absorption by [region][sector]; a 1-USD domestic placeholder where either is zero.</summary>
+    private static (double[] Output, double[] Absorption, int Placeholders) Totals(double[] flows, int n, int jn)
+    {
         var output = new double[n * jn];
         var absorption = new double[n * jn];
         for (var j = 0; j < jn; j++)
@@ -119,6 +133,13 @@ internal sealed record ModelInputs(double[] Flows, double[] Output, double[] Io,
                     absorption[r * jn + j] += Placeholder;
                     placeholders++;
                 }
+        return (output, absorption, placeholders);
+    }
+
+    /// <summary>γ^{k,j} = inputs / output (inputs above 99% of output scaled down) and γ^j = 1 − Σ_k γ^{k,j}.</summary>
+    private static (double[] Io, double[] Va, int Scaled) Coefficients(double[] use, double[] output, int n, int jn)
+    {
+        var w = jn + WiodPrior.FinalCategories.Length;
         var io = new double[n * jn * jn];
         var va = new double[n * jn];
         var scaled = 0;
@@ -139,7 +160,12 @@ internal sealed record ModelInputs(double[] Flows, double[] Output, double[] Io,
                 }
                 va[r * jn + j] = 1 - share;
             }
-        // final demand by composite = absorption − intermediate use (the residual of (W-5), after the steps above)
+        return (io, va, scaled);
+    }
+
+    /// <summary>Final demand by composite = absorption − intermediate use (the free side of (W-5)); negatives clipped; α its shares.</summary>
+    private static (double[] Final, double[] Alpha, int Clipped) FinalDemand(double[] io, double[] output, double[] absorption, int n, int jn)
+    {
         var final = new double[n * jn];
         var alpha = new double[n * jn];
         var clipped = 0;
@@ -157,11 +183,6 @@ internal sealed record ModelInputs(double[] Flows, double[] Output, double[] Io,
             }
             for (var k = 0; k < jn; k++) alpha[r * jn + k] = final[r * jn + k] / total;
         }
-        var deficits = new double[n];
-        for (var j = 0; j < jn; j++)
-            for (var i = 0; i < n; i++)
-                for (var r = 0; r < n; r++)
-                    if (i != r) { deficits[r] += flows[(j * n + i) * n + r]; deficits[i] -= flows[(j * n + i) * n + r]; }
-        return new ModelInputs(flows, output, io, va, final, alpha, deficits, negatives, placeholders, scaled, clipped);
+        return (final, alpha, clipped);
     }
 }

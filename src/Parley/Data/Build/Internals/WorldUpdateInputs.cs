@@ -75,9 +75,8 @@ internal sealed record WiodPrior(string[] RegionCodes, string[] Iso3, string[] S
 /// <param name="GoodsShare">Share of exporter i's goods exports going to importer r, [i][r] (rows sum to 1, diagonal 0).</param>
 /// <param name="Measured">Regions that appear in the BACI matrix (Taiwan does not: its goods destinations keep WIOD's 2011 pattern).</param>
 /// <param name="RowOutsideShare">Share of the rest of the world's members' exports that leave the rest of the world (BACI goods).</param>
-/// <param name="Members">ADB economies counted in each region (for the provenance report).</param>
 internal sealed record WorldTargets(double[] Output, double[] Domestic, double[] InputsPurchased, double[] ValueAdded, double[] GoodsShare,
-    bool[] Measured, double RowOutsideShare, IReadOnlyDictionary<string, List<string>> Members)
+    bool[] Measured, double RowOutsideShare)
 {
     public const string RestOfWorld = "ROW";
 
@@ -92,20 +91,33 @@ internal sealed record WorldTargets(double[] Output, double[] Domestic, double[]
         var countries = CsvTable.Read(Path.Combine(adbDir, "adb_mrio_countries.csv"));
         int cm = countries.Column("mrio"), ci = countries.Column("iso_a3");
         var adbRegion = new Dictionary<int, int>();
-        var members = new Dictionary<string, List<string>>();
         foreach (var row in countries.Rows)
         {
             var iso = countries.Field(row, ci);
             var k = RegionOf(iso);
             adbRegion[(int)countries.Number(row, cm)] = k;
-            if (!members.TryGetValue(iso3[k], out var list)) members[iso3[k]] = list = [];
-            list.Add(iso);
         }
+        var (output, zuse, va, ownDomestic) = Summary(adbDir, year, adbRegion, n, jn);
+        var domestic = new double[n * jn];
+        var (share, measured, outside) = GoodsShares(world2023Dir, n, RegionOf, region[RestOfWorld]);
+        var row0 = region[RestOfWorld];
+        for (var k = 0; k < n; k++)
+            for (var j = 0; j < jn; j++)
+            {
+                var c = k * jn + j;
+                // RoW's exports are its members' exports less what they sell to each other (imputed with the BACI goods share)
+                domestic[c] = k == row0 ? output[c] - (output[c] - ownDomestic[c]) * outside : ownDomestic[c];
+            }
+        return new WorldTargets(output, domestic, zuse, va, share, measured, outside);
+    }
+
+    /// <summary>ADB x, zuse, va and domestic sales e of <paramref name="year"/>, summed onto the regions.</summary>
+    private static (double[] Output, double[] Zuse, double[] Va, double[] Domestic) Summary(string adbDir, int year, Dictionary<int, int> adbRegion, int n, int jn)
+    {
         var summary = CsvTable.Read(Path.Combine(adbDir, "adb_mrio_summary_2022.csv"));
         int ct = summary.Column("t"), cs = summary.Column("s"), cj = summary.Column("i"), cx = summary.Column("x"), cz = summary.Column("zuse"),
             cv = summary.Column("va"), ce = summary.Column("e");
         var output = new double[n * jn];
-        var domestic = new double[n * jn];
         var zuse = new double[n * jn];
         var va = new double[n * jn];
         var ownDomestic = new double[n * jn]; // RoW: the members' own domestic sales, before intra-RoW trade is added
@@ -127,17 +139,7 @@ internal sealed record WorldTargets(double[] Output, double[] Domestic, double[]
             seen++;
         }
         if (seen == 0) throw new ParleyInputException(summary.File, null, "t", year.ToString(System.Globalization.CultureInfo.InvariantCulture), "rows for the target year");
-
-        var (share, measured, outside) = GoodsShares(world2023Dir, n, RegionOf, region[RestOfWorld]);
-        var row0 = region[RestOfWorld];
-        for (var k = 0; k < n; k++)
-            for (var j = 0; j < jn; j++)
-            {
-                var c = k * jn + j;
-                // RoW's exports are its members' exports less what they sell to each other (imputed with the BACI goods share)
-                domestic[c] = k == row0 ? output[c] - (output[c] - ownDomestic[c]) * outside : ownDomestic[c];
-            }
-        return new WorldTargets(output, domestic, zuse, va, share, measured, outside, members);
+        return (output, zuse, va, ownDomestic);
     }
 
     /// <summary>BACI 2023 goods flows (data/world-2023, thousands of USD, row = exporter) aggregated to the regions, as destination shares per exporter.</summary>
