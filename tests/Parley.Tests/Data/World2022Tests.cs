@@ -1,3 +1,4 @@
+using System.Globalization;
 using Parley.Data;
 using Parley.Data.Build;
 using Parley.Internals;
@@ -115,6 +116,25 @@ public sealed class World2022Tests : IDisposable
         Assert.Equal(0, d.Base[d.Cell(Jx("c15"), R("KOR"), R("DEU"))]);                                  // EU–Korea FTA
         for (var j = 0; j < d.J; j++)
             for (var i = 0; i < d.N; i++) Assert.Equal(0, d.Base[d.Cell(j, i, R("USA"))]);             // US tariffs come from the schedule
+    }
+
+    [Fact]
+    public void Negotiation_lines_file_parses_back_to_the_WTO_rows_of_its_product_groups()
+    {
+        var lines = CsvTable.Read(Path.Combine(Dir, WorldUpdateBuilder.NegotiationLinesFile));
+        var wto = CsvTable.Read(Path.Combine(WorldUpdateSources.Bundled(BundledData.Root).SourcesDir, "wto", "wto_mfn_mtn_2022.csv"));
+        string Line(string reporter, string line, string column) =>
+            lines.Field(lines.Rows.Single(r => lines.Field(r, 0) == reporter && lines.Field(r, 1) == line), lines.Column(column));
+        string Wto(string reporter, string group) =>
+            wto.Field(wto.Rows.Single(r => wto.Field(r, wto.Column("reporter_name")) == reporter && wto.Field(r, wto.Column("product_code")) == group), wto.Column("trade_weighted"));
+        Assert.Equal(5 * 6, lines.Rows.Count); // five WTO reporters × rice, beef, autos, three machinery groups
+        foreach (var (line, group) in new[] { ("rice", "E01"), ("beef", "A02"), ("autos", "U01") })
+            foreach (var reporter in new[] { "Japan", "European Union" })
+            {
+                Assert.Equal(group, Line(reporter, line, "mtn_subgroup"));
+                Assert.Equal(double.Parse(Wto(reporter, group), CultureInfo.InvariantCulture), double.Parse(Line(reporter, line, "mfn_trade_weighted_pct"), CultureInfo.InvariantCulture));
+            }
+        Assert.Equal("0", Line("Japan", "autos", "mfn_trade_weighted_pct")); // Japan levies no MFN tariff on cars
     }
 }
 
