@@ -119,6 +119,31 @@ public sealed class World2022Tests : IDisposable
     }
 
     [Fact]
+    public void Today_s_tariffs_on_world_2022_are_the_US_schedule_on_top_of_the_partners_2022_MFN()
+    {
+        var s = Parley.Scenarios.ScenarioFile.Read(Path.Combine(AppContext.BaseDirectory, "examples", "world-autos", "1-japan-25.yaml"));
+        Assert.Equal("world-2022", s.Dataset);
+        var sq = Parley.Scenarios.StatusQuoTariffs.Resolve(s, new DateOnly(2025, 7, 1));
+        Assert.Equal(Parley.Scenarios.StatusQuoKind.Schedule, sq.Kind);
+        var d = BundledData.MultiSector("world-2022")!;
+        var tau = Parley.Scenarios.StatusQuoTariffs.MultiSector(sq, s, d);
+        int R(string c) => d.Regions.Require(c);
+        int Jx(string c) => d.FindSector(c)!.Index;
+        Assert.Equal(d.Base[d.Cell(Jx("c3"), R("USA"), R("JPN"))], tau[d.Cell(Jx("c3"), R("USA"), R("JPN"))]);   // Japan's MFN on US food, from the data
+        Assert.True(tau[d.Cell(Jx("c3"), R("USA"), R("JPN"))] > 0.15);
+        Assert.True(tau[d.Cell(Jx("c15"), R("JPN"), R("USA"))] > 0.2);                                              // the US schedule on Japanese cars
+    }
+
+    [Fact]
+    public void Build_verb_without_out_or_with_a_missing_data_folder_is_an_input_error()
+    {
+        Assert.Equal(2, CliTests.Run("data", "build-world-2022").Code);
+        var missing = CliTests.Run("data", "build-world-2022", "--data", Path.Combine(_tmp.Path, "nowhere"), "--out", Path.Combine(_tmp.Path, "o"));
+        Assert.Equal(2, missing.Code);
+        Assert.Contains("--data", missing.Err + missing.Out);
+    }
+
+    [Fact]
     public void Negotiation_lines_file_parses_back_to_the_WTO_rows_of_its_product_groups()
     {
         var lines = CsvTable.Read(Path.Combine(Dir, WorldUpdateBuilder.NegotiationLinesFile));
