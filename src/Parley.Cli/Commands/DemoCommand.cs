@@ -56,7 +56,7 @@ internal sealed class DemoCommand : Command<DemoCommand.Settings>
     {
         var d = autos[0].MultiSectorData!;
         var c15 = d.FindSector("c15")!;
-        var table = new FittedTable("Autos: US tariff on Japanese transport equipment (c15) at 25% / 15% / 0%, Korea at 25% — multi-sector world (WIOD 2011)",
+        var table = new FittedTable("Autos: US tariff on Japanese transport equipment (c15) at 25% / 15% / 0%, Korea at 25% — multi-sector world of 2022 (data/world-2022)",
             "Welfare = exact real-income change (%); c15 output = gross output of transport equipment (%); autos sit inside c15 in WIOD.");
         table.Column("Country/group", ColumnKind.Label);
         var labels = new[] { "25%", "15%", "0%" };

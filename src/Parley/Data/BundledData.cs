@@ -11,6 +11,9 @@ public static class BundledData
     /// <summary>Name of the default multi-sector world dataset (WIOD 2011, 41 regions × 35 sectors).</summary>
     public const string Wiod2011Name = "wiod-2011";
 
+    /// <summary>Name of the multi-sector world of 2022 (WIOD 2011 structure updated by GRAS to ADB MRIO 2022; data/world-2022).</summary>
+    public const string World2022Name = "world-2022";
+
     /// <summary>Name of the Caliendo–Parro NAFTA dataset (31 regions × 40 sectors, 1993).</summary>
     public const string Cp2015Name = "cp2015-nafta";
 
@@ -19,7 +22,8 @@ public static class BundledData
     /// <summary>A bundled multi-sector dataset by name (read once, then cached), or null when no such bundled dataset exists.</summary>
     public static MultiSectorDataset? MultiSector(string name)
     {
-        if (!name.Equals(Wiod2011Name, StringComparison.OrdinalIgnoreCase) && !name.Equals(Cp2015Name, StringComparison.OrdinalIgnoreCase)) return null;
+        if (!name.Equals(Wiod2011Name, StringComparison.OrdinalIgnoreCase) && !name.Equals(World2022Name, StringComparison.OrdinalIgnoreCase)
+            && !name.Equals(Cp2015Name, StringComparison.OrdinalIgnoreCase)) return null;
         return s_multi.GetOrAdd(name, key => new Lazy<MultiSectorDataset>(() => MultiSectorDatasetReader.Read(Path.Combine(Root, key.ToLowerInvariant())))).Value;
     }
 

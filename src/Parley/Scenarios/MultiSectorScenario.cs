@@ -14,7 +14,7 @@ public static class MultiSectorScenario
         var path = Path.GetFullPath(Path.Combine(baseDir, s.Dataset));
         if (!File.Exists(Path.Combine(path, "dataset.yaml")))
             throw new ParleyInputException(s.SourceFile ?? "(scenario)", null, "dataset", s.Dataset,
-                $"'{BundledData.Wiod2011Name}', '{BundledData.Cp2015Name}' or a multi-sector dataset directory with a dataset.yaml (looked in {path})");
+                $"'{BundledData.Wiod2011Name}', '{BundledData.World2022Name}', '{BundledData.Cp2015Name}' or a multi-sector dataset directory with a dataset.yaml (looked in {path})");
         return MultiSectorDatasetReader.Read(path);
     }
 

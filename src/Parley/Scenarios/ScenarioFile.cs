@@ -7,7 +7,7 @@ namespace Parley.Scenarios;
 /// Reads scenario YAML files. Keys (all optional except <c>name</c>):
 /// <code>
 /// name: US–Japan deal at 15%
-/// dataset: world-2023              # or wiod-2011 / cp2015-nafta, or a dataset directory, relative to this file
+/// dataset: world-2023              # or wiod-2011 / world-2022 / cp2015-nafta, or a dataset directory, relative to this file
 /// model:
 ///   type: one-sector               # one-sector | multi-sector
 ///   variant: baseline              # baseline | eaton-kortum | roundabout

@@ -11,7 +11,7 @@ public static class StatusQuoTariffs
 {
     /// <summary>
     /// The status quo a scenario is compared with: its own <c>status_quo:</c>; otherwise, for the bundled world models
-    /// (world-2023, wiod-2011), the US schedule in force on the scenario's <c>date:</c> or <paramref name="today"/>, capped
+    /// (world-2023, wiod-2011, world-2022), the US schedule in force on the scenario's <c>date:</c> or <paramref name="today"/>, capped
     /// at the schedule's last revision; otherwise the data's own tariffs (tariff-free for one-sector data).
     /// </summary>
     public static StatusQuo Resolve(Scenario s, DateOnly? today = null)
@@ -19,7 +19,7 @@ public static class StatusQuoTariffs
         if (s.StatusQuo is { } explicitStatusQuo) return explicitStatusQuo;
         var world = s.Model == ModelKind.OneSector
             ? s.Dataset.Equals(BundledData.World2023Name, StringComparison.OrdinalIgnoreCase)
-            : s.Dataset.Equals(BundledData.Wiod2011Name, StringComparison.OrdinalIgnoreCase);
+            : s.Dataset.Equals(BundledData.Wiod2011Name, StringComparison.OrdinalIgnoreCase) || s.Dataset.Equals(BundledData.World2022Name, StringComparison.OrdinalIgnoreCase);
         if (!world) return StatusQuo.DataTariffs;
         var date = s.Date ?? today ?? DateOnly.FromDateTime(DateTime.Today);
         var last = Tariffs.TariffScheduleReader.Bundled.LastRevision;

@@ -12,7 +12,7 @@ public class UsEuExampleTests
         var spec = NegotiationFile.Read(path);
         var result = NegotiationAnalysis.Run(spec, sensitivity: false);
         // The same negotiation reporting every EU member as an observer, to recompute EU27 from member outcomes.
-        var regions = Parley.Data.BundledData.MultiSector("wiod-2011")!.Regions;
+        var regions = Parley.Data.BundledData.MultiSector("world-2022")!.Regions;
         var withMembers = spec with { Observers = [.. spec.Observers, .. regions.Group("EU27").Select(k => regions[k].Iso3)] };
         return (spec, result, new NegotiationEvaluator(withMembers));
     });
