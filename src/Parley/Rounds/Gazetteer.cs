@@ -43,7 +43,9 @@ public sealed record Place(string Name, IReadOnlyList<string> Variants, string C
 /// <summary>A country or group and the words articles use for it (<c>Japan</c>, <c>Japanese</c>).</summary>
 /// <param name="Code">ISO3 code or group.</param>
 /// <param name="Variants">Names and adjectives.</param>
-public sealed record CountryName(string Code, IReadOnlyList<string> Variants);
+/// <param name="Capitals">Capitals that stand for the government ("a request Seoul rejected"), counted only where they are
+/// not a place ("in Seoul", "from Washington").</param>
+public sealed record CountryName(string Code, IReadOnlyList<string> Variants, IReadOnlyList<string> Capitals);
 
 /// <summary>The extractor's facts: officials, countries and places (format and sources: data/gazetteer/PROVENANCE.md).</summary>
 /// <param name="Officials">Negotiators and officials.</param>
@@ -67,8 +69,8 @@ public sealed record Gazetteer(IReadOnlyList<Official> Officials, IReadOnlyList<
             Day(officials, r, to, first: false))).ToArray();
 
         var countries = CsvTable.Read(Path.Combine(folder, "countries.csv"));
-        int code = countries.Column("code"), words = countries.Column("variants");
-        var nations = countries.Rows.Select(r => new CountryName(countries.Field(r, code), Split(countries.Field(r, words)))).ToArray();
+        int code = countries.Column("code"), words = countries.Column("variants"), capitals = countries.Column("capitals");
+        var nations = countries.Rows.Select(r => new CountryName(countries.Field(r, code), Split(countries.Field(r, words)), Split(countries.Field(r, capitals)))).ToArray();
 
         var places = CsvTable.Read(Path.Combine(folder, "places.csv"));
         int pname = places.Column("name"), pvariants = places.Column("variants"), pcountry = places.Column("country"), zone = places.Column("time_zone");

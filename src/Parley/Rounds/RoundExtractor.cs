@@ -32,7 +32,7 @@ public static class RoundExtractor
         var topics = a.Sentences.SelectMany(s => TopicTags.Mentions(s.Text).Select(t => (t.Tag, s, t.Position)))
             .GroupBy(t => t.Tag).Select(g => g.OrderBy(t => t.s.Index).ThenBy(t => t.Position).First())
             .OrderBy(t => t.s.Index).ThenBy(t => t.Position).ToArray();
-        var positions = PartyFacts.Positions(a, on);
+        var positions = PartyFacts.Positions(a, on, agreement is { Value: true });
         var rates = agreement is { Value: false } ? [] : PartyFacts.OutcomeRates(a);
 
         Scalar(evidence, "date", date?.Date.Sentence, date?.Date.Confidence);

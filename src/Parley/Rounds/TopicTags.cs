@@ -12,7 +12,7 @@ public static class TopicTags
     public static readonly IReadOnlyList<(string Tag, string[] Phrases)> Vocabulary =
     [
         ("autos", ["automobiles?", "autos?", "auto parts", "cars?", "vehicles?", "automotive", "automakers?", "carmakers?"]),
-        ("reciprocal", ["reciprocal tariffs?", "reciprocal rates?", "reciprocal", "liberation day tariffs?", "country-specific tariffs?"]),
+        ("reciprocal", ["reciprocal tariffs?", "reciprocal rates?", "reciprocal", "baseline tariffs?", "universal tariffs?", "liberation day tariffs?", "country-specific tariffs?"]),
         ("investment", ["investments?", "invest", "investing", "investment fund"]),
         ("agriculture", ["agricultur(?:e|al)", "farm(?:ers|ing)?", "rice", "beef", "soybeans?", "corn", "food"]),
         ("semiconductors", ["semiconductors?", "chips?", "chipmakers?"]),
@@ -24,7 +24,7 @@ public static class TopicTags
         ("non_tariff", ["non-tariff", "nontariff", "non tariff", "technical standards", "certification", "safety standards", "regulatory barriers"]),
         ("shipbuilding", ["shipbuilding", "shipyards?"]),
         ("currency", ["currency", "exchange rates?", "foreign exchange"]),
-        ("digital", ["digital trade", "digital services", "digital taxes?", "online platforms?"]),
+        ("digital", ["digital trade", "digital services", "digital taxes?", "digital rules", "online platforms?"]),
     ];
 
     private static readonly (string Tag, Regex Pattern)[] s_patterns = Vocabulary

@@ -24,6 +24,9 @@ internal sealed partial class ArticleContext
     [GeneratedRegex(@"^(?<city>[A-Z][A-Z .'’-]+?)(?:,\s*(?:[A-Z][a-z]+\.?\s+\d{1,2}))?\s*(?:\([^)]*\))?\s*[-–—]+\s+")]
     private static partial Regex Dateline();
 
+    [GeneratedRegex(@"\b(?:in|at|from|to|visit(?:s|ed|ing)?|near|outside|via|of)\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Locative();
+
     public ArticleContext(string text, string source, DateOnly published, Gazetteer gazetteer)
     {
         Source = source;
@@ -31,11 +34,15 @@ internal sealed partial class ArticleContext
         Gazetteer = gazetteer;
         var split = Parley.Rounds.Internals.Sentences.Split(text);
         DatelinePlace = null;
-        if (split.Count > 0 && Dateline().Match(split[0].Text) is { Success: true } d)
+        // The dateline opens the first paragraph of the story, which may follow a headline or two.
+        for (var k = 0; k < Math.Min(3, split.Count); k++)
         {
+            if (Dateline().Match(split[k].Text) is not { Success: true } d) continue;
             var city = d.Groups["city"].Value.Trim().TrimEnd(',');
             DatelinePlace = gazetteer.Places.FirstOrDefault(p => p.Variants.Any(v => v.Equals(city, StringComparison.OrdinalIgnoreCase)));
-            split = [new Sentence(0, split[0].Text[d.Length..]), .. split.Skip(1)];
+            if (DatelinePlace is null) continue;
+            split = [.. split.Take(k), new Sentence(k, split[k].Text[d.Length..]), .. split.Skip(k + 1)];
+            break;
         }
         Sentences = split;
         _folded = split.Select(s => Fold(s.Text)).ToArray();
@@ -61,6 +68,15 @@ internal sealed partial class ArticleContext
     public static bool IsMeeting(string s) => MeetingNoun().IsMatch(s) || PastMeetingVerb().IsMatch(s);
 
     public static bool IsPastMeeting(string s) => PastMeetingVerb().IsMatch(s);
+
+    /// <summary>Position just after the first meeting noun or verb of the sentence (0 when there is none).</summary>
+    public static int AfterMeetingCue(string s)
+    {
+        var noun = MeetingNoun().Match(s);
+        var verb = PastMeetingVerb().Match(s);
+        var first = new[] { noun, verb }.Where(m => m.Success).OrderBy(m => m.Index).FirstOrDefault();
+        return first is null ? 0 : first.Index + first.Length;
+    }
 
     public static bool HasFutureCue(string s) => FutureCue().IsMatch(s);
 
@@ -90,9 +106,10 @@ internal sealed partial class ArticleContext
         var folded = _folded[index];
         var found = new List<Mention<string>>();
         foreach (var c in Gazetteer.Countries)
-            foreach (var v in c.Variants)
+            foreach (var (v, capital) in c.Variants.Select(v => (v, false)).Concat(c.Capitals.Select(v => (v, true))))
                 for (var at = Find(folded, Fold(v), true, 0); at.Position >= 0; at = Find(folded, Fold(v), true, at.Position + at.Length))
-                    found.Add(new Mention<string>(c.Code, at.Position, at.Length));
+                    if (!capital || !Locative().IsMatch(folded[..at.Position]))
+                        found.Add(new Mention<string>(c.Code, at.Position, at.Length));
         // A longer name wins over a shorter one at the same place ("South Korea" over "Korea").
         var kept = new List<Mention<string>>();
         var end = -1;

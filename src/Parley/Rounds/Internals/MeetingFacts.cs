@@ -22,11 +22,14 @@ internal static partial class MeetingFacts
     [GeneratedRegex(@"\b(?:lasted|for|long|took)\b|-(?:hour|minute)", RegexOptions.IgnoreCase)]
     private static partial Regex DurationCue();
 
-    [GeneratedRegex(@"\b(?:no|not|n't|never|without|failed to|fail to|fell short of|short of|yet to|denied|denies|deny|dismissed|no sign of|premature)\b[^;]{0,60}?\b(?:agreement|deal|accord|breakthrough|consensus)\b" +
+    [GeneratedRegex(@"\b(?:no|not|n't|never|without|failed to|fail to|fell short of|short of|yet to|denied|denies|deny|dismissed|no sign of|premature)\b(?![^;]{0,30}?\b(?:part of|included in|covered by|in)\s+the\s+(?:\w+\s+)?(?:deal|agreement|accord)\b)[^;]{0,60}?\b(?:agreement|deal|accord|breakthrough|consensus)\b" +
                     @"|\b(?:agreement|deal|accord)\b[^;]{0,40}?\b(?:not|n't|never)\b[^;]{0,25}?\b(?:reached|struck|agreed|finali[sz]ed|concluded|been)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NoAgreement();
 
-    [GeneratedRegex(@"\b(?:reached|struck|clinched|sealed|finali[sz]ed|concluded|signed|announced|unveiled|agreed\s+(?:on|to))\s+(?:an?\s+|the\s+)?(?:[\w%-]+\s+){0,3}?(?:agreement|deal|accord|framework)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:reached|struck|clinched|sealed|finali[sz]ed|concluded|signed|announced|unveiled)\s+(?:an?\s+|the\s+)?(?:[\w%-]+\s+){0,3}?(?:agreement|deal|accord|framework)\b" +
+                    @"|\bagreed\s+on\s+(?:[\w%-]+\s+){0,5}?(?:agreement|deal|accord|framework)\b|\bagreed\s+to\s+(?:an?|the)\s+(?:[\w%-]+\s+){0,2}?(?:agreement|deal|accord|framework)\b" +
+                    @"|\bagreed\s+to\s+(?:cut|lower|reduce|remove|eliminate|lift|suspend|roll back)\s+(?:[\w%'-]+\s+){0,4}?(?:tariffs?|duties|levies)\b" +
+                    @"|\bunder\s+the\s+(?:\w+\s+)?(?:agreement|deal|accord|framework)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Agreed();
 
     [GeneratedRegex(@"\b(?:toward|towards|in mind|possibility of|aim(?:s|ing)? (?:for|at)|hopes? (?:for|to)|push(?:ing)? for|seek(?:s|ing)?)\b", RegexOptions.IgnoreCase)]
@@ -49,19 +52,22 @@ internal static partial class MeetingFacts
     /// <summary>Past meeting sentences first (held, met, ...), then any other sentence about talks; future-only sentences excluded.</summary>
     public static IEnumerable<Sentence> MeetingSentences(ArticleContext a) =>
         a.Sentences.Where(s => ArticleContext.IsPastMeeting(s.Text) && !ArticleContext.OnlyFuture(s.Text))
-            .Concat(a.Sentences.Where(s => ArticleContext.IsMeeting(s.Text) && !ArticleContext.IsPastMeeting(s.Text) && !ArticleContext.OnlyFuture(s.Text)));
+            .Concat(a.Sentences.Where(s => ArticleContext.IsMeeting(s.Text) && !ArticleContext.IsPastMeeting(s.Text) && !ArticleContext.OnlyFuture(s.Text)))
+            .Concat(a.Sentences.Where(s => !ArticleContext.IsMeeting(s.Text) && Agreed().IsMatch(s.Text) && !ArticleContext.OnlyFuture(s.Text)));
 
     /// <summary>The first past date in a meeting sentence (its first day when a range), not one introduced by "since", "after", ...</summary>
     public static (Found<DateOnly> Date, FoundDate Expression)? Date(ArticleContext a, Place? place)
     {
         foreach (var s in MeetingSentences(a))
-            foreach (var d in a.Dates(s.Index, place))
-            {
-                if (d.Past is not { } past || past.From > a.Published.AddDays(a.Slack(place))) continue;
-                if (ArticleContext.FutureCueBefore(s.Text, d.Position)) continue;
-                if (OtherEventBefore().IsMatch(s.Text[..d.Position])) continue;
-                return (new(past.From, s, d.Relative ? Resolved : Direct), d);
-            }
+        {
+            var usable = a.Dates(s.Index, place).Where(d => d.Past is { } past && past.From <= a.Published.AddDays(a.Slack(place))
+                && !ArticleContext.FutureCueBefore(s.Text, d.Position) && !OtherEventBefore().IsMatch(s.Text[..d.Position])).ToArray();
+            if (usable.Length == 0) continue;
+            // "returned on Saturday after talks on Friday": the date that follows the talks is theirs.
+            var cue = ArticleContext.AfterMeetingCue(s.Text);
+            var d = usable.FirstOrDefault(x => x.Position >= cue) ?? usable[0];
+            return (new(d.Past!.From, s, d.Relative ? Resolved : Direct), d);
+        }
         return null;
     }
 
@@ -95,8 +101,10 @@ internal static partial class MeetingFacts
     public static bool DeniesAgreement(string s) => NoAgreement().IsMatch(s);
 
     /// <summary>Whether the sentence reports an agreement or an announced outcome.</summary>
-    public static bool ReportsOutcome(string s) => (Agreed().IsMatch(s) || Regex.IsMatch(s, @"\b(?:agreed|under the (?:deal|agreement|framework)|announced|will (?:be )?(?:set|lowered|cut|reduced|capped))\b", RegexOptions.IgnoreCase))
-                                                   && !NoAgreement().IsMatch(s);
+    public static bool ReportsOutcome(string s) => (Agreed().IsMatch(s) || OutcomeCue().IsMatch(s)) && !NoAgreement().IsMatch(s);
+
+    [GeneratedRegex(@"\b(?:agreed|agreement|deal|accord|framework|announced|(?:will|would)\s+(?:also\s+)?(?:be|face|fall|drop|come down)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex OutcomeCue();
 
     /// <summary>The next meeting: the narrowest forward-looking date range in a sentence that looks ahead to talks, preferring
     /// sentences with a strong cue ("another", "again", "next round"). Bare days count only after a future cue.</summary>
