@@ -31,6 +31,7 @@ public static class RoundExtraction
     public static RoundExtractionResult ExtractFile(string path, DateOnly published, NegotiationSpec? negotiation = null)
     {
         var text = InputFiles.ReadText(path, "news article (plain text or HTML)", 4L << 20);
+        ArticleText.Prepare(text, path); // errors name the file as the user gave it; the record names it by its file name
         return Extract(text, Path.GetFileName(path), published, negotiation);
     }
 

@@ -46,15 +46,20 @@ public class RoundExtractionTests(ITestOutputHelper output)
         var articles = LabelledArticle.All();
         Assert.True(articles.Count(a => !a.Name.StartsWith("00", StringComparison.Ordinal)) >= 12, "at least twelve written articles");
         var written = new FieldScores();
+        var heldOut = new FieldScores();
         var all = new FieldScores();
         foreach (var a in articles)
         {
             var actual = RoundDocument.Node(a.Extract());
             all.Add(a.Name, a.Expected, actual);
             if (!a.Name.StartsWith("00", StringComparison.Ordinal)) written.Add(a.Name, a.Expected, actual);
+            if (a.Name.Contains("held-out", StringComparison.Ordinal)) heldOut.Add(a.Name, a.Expected, actual);
         }
         output.WriteLine($"written articles ({articles.Count - 1}): {written.ExactShare:P1} of fields exact");
         foreach (var line in written.Lines()) output.WriteLine("  " + line);
+        // Articles 14-16 were labelled before the extractor first ran on them and the rules were not changed for them.
+        output.WriteLine($"held-out articles (14-16): {heldOut.ExactShare:P1} of fields exact");
+        foreach (var line in heldOut.Lines()) output.WriteLine("  " + line);
         output.WriteLine($"all articles with the seed: {all.ExactShare:P1} of fields exact");
         foreach (var miss in all.Misses) output.WriteLine("  miss " + miss);
         Assert.True(written.ExactShare >= 0.90, $"{written.ExactShare:P1} of fields exact:\n" + string.Join("\n", written.Misses));

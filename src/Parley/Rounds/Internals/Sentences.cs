@@ -12,7 +12,7 @@ internal static class Sentences
     /// <summary>Words whose trailing period never ends a sentence (titles, months, country initials used as adjectives).</summary>
     private static readonly HashSet<string> s_never = new(StringComparer.Ordinal)
     {
-        "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Sen.", "Rep.", "Gov.", "Gen.", "Lt.", "Col.", "Sgt.", "St.", "Mt.", "No.", "Nos.",
+        "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Sen.", "Rep.", "Gov.", "Gen.", "Lt.", "Col.", "Sgt.", "St.", "Mt.",
         "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
         "U.S.", "U.K.", "E.U.", "U.N.", "vs.", "e.g.", "i.e.", "approx.", "Corp.", "Inc.", "Co.", "Ltd.", "Jr.", "Sr.",
     };
@@ -63,6 +63,7 @@ internal static class Sentences
         while (begin > 0 && s[begin - 1] != ' ' && s[begin - 1] != '(' && s[begin - 1] != '"' && s[begin - 1] != '“') begin--;
         var word = s[begin..(dot + 1)];
         if (s_never.Contains(word)) return true;
+        if (word is "No." or "Nos.") return dot + 2 < s.Length && char.IsDigit(s[dot + 2]); // "No. 1", not a quoted "No."
         return word.Length == 2 && char.IsUpper(word[0]); // an initial: "Donald J. Trump"
     }
 
