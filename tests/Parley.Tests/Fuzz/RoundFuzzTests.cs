@@ -35,7 +35,7 @@ public class RoundFuzzTests(ITestOutputHelper output)
     public void Seed_article_mutations_never_crash_the_extractor()
     {
         var seed = Read("examples", "news", "us-japan-4th-round-2025-05-30.txt");
-        Report("seed article", FuzzHarness.Run("seed article", Mutations.Of(seed), Extract, iterations: 150, budgetSeconds: 6,
+        Report("seed article", FuzzHarness.Run("seed article", Mutations.Of(seed), Extract, iterations: 150, budgetSeconds: 5,
             print: s => s.Length <= 2000 ? s : s[..2000] + "…"));
     }
 
@@ -43,7 +43,7 @@ public class RoundFuzzTests(ITestOutputHelper output)
     public void Html_article_mutations_never_crash_the_extractor()
     {
         var html = Read("tests", "Parley.Tests", "Rounds", "Articles", "08-us-japan-fifth-round.html");
-        Report("html article", FuzzHarness.Run("html article", Mutations.Of(html), Extract, iterations: 100, budgetSeconds: 5,
+        Report("html article", FuzzHarness.Run("html article", Mutations.Of(html), Extract, iterations: 100, budgetSeconds: 4,
             print: s => s.Length <= 2000 ? s : s[..2000] + "…"));
     }
 
@@ -60,6 +60,6 @@ public class RoundFuzzTests(ITestOutputHelper output)
             if (code == 0 && System.Text.Json.Nodes.JsonNode.Parse(stdout) is System.Text.Json.Nodes.JsonObject) return FuzzOutcome.Success;
             if (code == 2 && stderr.TrimEnd().Split('\n').Length == 1 && stderr.StartsWith("error: ", StringComparison.Ordinal)) return FuzzOutcome.InputError;
             throw new FuzzFailure($"exit {code}: {stderr}");
-        }, iterations: 40, budgetSeconds: 5));
+        }, iterations: 40, budgetSeconds: 4));
     }
 }

@@ -85,10 +85,12 @@ public class RoundPatternTests
     }
 
     [Fact]
-    public void Deeply_nested_html_is_read_without_recursion()
+    public void Html_nested_up_to_the_bound_is_read_and_deeper_html_is_refused_in_one_line()
     {
-        var html = "<html><body>" + string.Concat(Enumerable.Repeat("<div>", 50_000)) + "<p>The sides met in Tokyo on Friday for the talks.</p></body></html>";
-        Assert.Contains("met in Tokyo", ArticleText.Prepare(html, "deep.html"));
+        string Nested(int depth) => "<html><body>" + string.Concat(Enumerable.Repeat("<div>", depth)) + "<p>The sides met in Tokyo on Friday for the talks.</p></body></html>";
+        Assert.Contains("met in Tokyo", ArticleText.Prepare(Nested(ArticleText.MaxHtmlDepth - 3), "deep.html"));
+        var e = Assert.Throws<ParleyInputException>(() => ArticleText.Prepare(Nested(50_000), "deep.html"));
+        Assert.Equal("deep.html: field '(html)' = '50003 nested elements': expected an HTML page nested at most 256 elements deep", e.Message);
     }
 
     [Fact]
