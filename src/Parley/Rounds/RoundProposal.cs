@@ -91,6 +91,7 @@ public sealed record RoundProposal(RoundRecord Record, string Label, DateOnly Da
             y.Append("    participants: [").Append(string.Join(", ", r.Participants.Select(p => Quote(p.Name)))).Append("]\n");
         }
         if (r.DurationMinutes is { } minutes) { Evidence(y, "duration_minutes"); y.Append("    duration_minutes: ").Append(minutes.ToString(CultureInfo.InvariantCulture)).Append('\n'); }
+        for (var k = 0; k < r.Topics.Count; k++) Evidence(y, $"topics[{k}]");
         if (r.Topics.Count > 0) y.Append("    topics: [").Append(string.Join(", ", r.Topics)).Append("]\n");
         Evidence(y, "agreement");
         y.Append("    source: ").Append(Quote($"{r.Source}, published {r.Published:yyyy-MM-dd}; extracted by parley rounds extract (agreement: " +

@@ -110,3 +110,28 @@ public class RoundsCliTests
         Assert.All((JsonObject)o["evidence"]!, kv => Assert.True((double)kv.Value!["confidence"]! <= 0.1));
     }
 }
+
+/// <summary>The README's rounds example is what the command prints.</summary>
+public partial class RoundsReadmeTests
+{
+    [System.Text.RegularExpressions.GeneratedRegex("```json\\n(.*?)```", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex JsonBlock();
+
+    [Fact]
+    public void README_rounds_example_is_the_output_of_the_command_on_the_seed()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "README.md"));
+        var section = readme[readme.IndexOf("## Rounds from the news", StringComparison.Ordinal)..];
+        var command = section[(section.IndexOf("```sh\n", StringComparison.Ordinal) + 6)..];
+        command = command[..command.IndexOf('\n')];
+        Assert.StartsWith("parley rounds extract ", command);
+        var args = command["parley ".Length..].Split(' ');
+        args[2] = Path.Combine(RepositoryRoot.Path, args[2]);
+        var (code, stdout, stderr) = CliTests.Run(args);
+        Assert.True(code == 0, stderr);
+        var actual = (JsonObject)JsonNode.Parse(stdout)!;
+        actual.Remove("evidence");
+        var shown = JsonNode.Parse(JsonBlock().Match(section).Groups[1].Value)!;
+        Assert.True(JsonNode.DeepEquals(shown, actual), actual.ToJsonString());
+    }
+}
