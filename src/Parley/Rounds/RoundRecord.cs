@@ -83,8 +83,4 @@ public sealed record RoundRecord(
     public static readonly IReadOnlyList<string> FieldNames =
         ["date", "place", "participants", "duration_minutes", "topics", "agreement", "positions", "outcome_rates", "next_meeting", "evidence"];
 
-    /// <summary>Confidence of a scalar field or of a list as a whole (the lowest of its items; the empty-list entry otherwise).</summary>
-    public double ConfidenceOf(string field) =>
-        Evidence.TryGetValue(field, out var e) ? e.Confidence
-        : Evidence.Where(kv => kv.Key.StartsWith(field + "[", StringComparison.Ordinal)).Select(kv => kv.Value.Confidence).DefaultIfEmpty(0).Min();
 }

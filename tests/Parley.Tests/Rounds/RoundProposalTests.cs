@@ -76,3 +76,31 @@ public class RoundProposalTests
         Assert.Null(RoundExtraction.ExtractFile(article, new DateOnly(2025, 6, 20), s_japan.Value).Proposal);
     }
 }
+
+/// <summary>Edge cases of the proposal text: lists written at column 0, and YAML for several articles.</summary>
+public class RoundProposalLayoutTests
+{
+    [Fact]
+    public void An_entry_joins_a_rounds_list_written_at_column_zero_and_several_records_are_a_yaml_sequence()
+    {
+        var path = Path.Combine(RepositoryRoot.Path, "examples", "us-japan-2025.yaml");
+        var text = File.ReadAllText(path);
+        // The same file with its rounds: items at column 0 instead of indented by two.
+        var start = text.IndexOf("\nrounds:\n", StringComparison.Ordinal) + "\nrounds:\n".Length;
+        var end = text.IndexOf("\ndeadline_rounds:", StringComparison.Ordinal);
+        var flush = text[..start] + string.Join('\n', text[start..end].Split('\n').Select(l => l.StartsWith("  ", StringComparison.Ordinal) ? l[2..] : l)) + text[end..];
+        using var tmp = new TempFolder();
+        var spec = NegotiationFile.Read(tmp.Write("flush.yaml", flush));
+        var seed = Path.Combine(RepositoryRoot.Path, "examples", "news", "us-japan-4th-round-2025-05-30.txt");
+        var proposal = RoundExtraction.ExtractFile(seed, new DateOnly(2025, 5, 30), spec).Proposal!;
+        var reread = NegotiationFile.Read(tmp.Write("flush-proposed.yaml", proposal.InsertInto(flush)));
+        Assert.Equal(spec.Rounds.Count + 1, reread.Rounds.Count);
+
+        var html = Path.Combine(LabelledArticle.Folder, "08-us-japan-fifth-round.html");
+        var yaml = RoundDocument.Yaml([RoundExtraction.ExtractFile(seed, new DateOnly(2025, 5, 30)).Record, RoundExtraction.ExtractFile(html, new DateOnly(2025, 6, 7)).Record]);
+        var stream = new YamlDotNet.RepresentationModel.YamlStream();
+        stream.Load(new StringReader(yaml));
+        var list = (YamlDotNet.RepresentationModel.YamlSequenceNode)stream.Documents[0].RootNode;
+        Assert.Equal(["2025-05-30", "2025-06-06"], list.Children.Select(c => ((YamlDotNet.RepresentationModel.YamlScalarNode)((YamlDotNet.RepresentationModel.YamlMappingNode)c)["date"]).Value));
+    }
+}
