@@ -82,5 +82,4 @@ public sealed record RoundRecord(
     /// <summary>The record's field names, in output order (exactly the keys of the JSON object).</summary>
     public static readonly IReadOnlyList<string> FieldNames =
         ["date", "place", "participants", "duration_minutes", "topics", "agreement", "positions", "outcome_rates", "next_meeting", "evidence"];
-
 }
