@@ -69,6 +69,12 @@ internal static class Program
                     .WithExample("tariffs", "expand", "--partners", "JPN,KOR", "--out", "rates.duckdb");
                 t.AddCommand<TariffsSecurityCommand>("security").WithDescription("Supplier concentration and tariffs for critical goods (rare earths, semiconductors).");
             });
+            c.AddBranch("rounds", r =>
+            {
+                r.SetDescription("Negotiating rounds from the news: who met, where, for how long, on what, with what result and what next.");
+                r.AddCommand<RoundsExtractCommand>("extract").WithDescription("Turn news articles (text or HTML) into round records, and optionally a proposed rounds: entry.")
+                    .WithExample("rounds", "extract", "examples/news/us-japan-4th-round-2025-05-30.txt", "--published", "2025-05-30");
+            });
             c.AddBranch("data", data =>
             {
                 data.SetDescription("Build bundled datasets from their published sources, or import your own (docs/data-import.md).");

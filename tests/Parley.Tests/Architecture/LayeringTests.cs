@@ -13,10 +13,10 @@ public partial class LayeringTests
     private static readonly Dictionary<string, int> s_rank = new()
     {
         ["Internals"] = 0, ["Data"] = 1, ["Tariffs"] = 2, ["Models"] = 3, ["Scenarios"] = 4, ["Gravity"] = 4,
-        ["Negotiation"] = 5, ["Replication"] = 5, ["Reports"] = 6, ["Application"] = 7,
+        ["Negotiation"] = 5, ["Replication"] = 5, ["Rounds"] = 5, ["Reports"] = 6, ["Application"] = 7,
     };
 
-    [GeneratedRegex(@"(?<![A-Za-z0-9_.])(?:Parley\.)?(Internals|Data|Tariffs|Models|Scenarios|Gravity|Negotiation|Replication|Reports|Application)\.[A-Z]")]
+    [GeneratedRegex(@"(?<![A-Za-z0-9_.])(?:Parley\.)?(Internals|Data|Tariffs|Models|Scenarios|Gravity|Negotiation|Replication|Rounds|Reports|Application)\.[A-Z]")]
     private static partial Regex QualifiedReference();
 
     [GeneratedRegex(@"^using\s+(?:static\s+)?(?:\w+\s*=\s*)?Parley\.(\w+)")]
