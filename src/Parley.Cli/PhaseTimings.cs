@@ -40,7 +40,8 @@ internal static class PhaseTimings
         }
         parts.Add($"total {sinceStart.TotalMilliseconds:F0} ms wall, {process.TotalProcessorTime.TotalMilliseconds:F0} ms CPU, "
             + $"{JitInfo.GetCompiledMethodCount()} methods JIT-compiled, {AppDomain.CurrentDomain.GetAssemblies().Length} assemblies loaded"
-            + (AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == "DuckDB.NET.Data") ? " (DuckDB among them)" : " (not DuckDB)")
+            + (AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == "DuckDB.NET.Data") ? " (DuckDB among them" : " (not DuckDB")
+            + (AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name is "Orleans.Core" or "Parley.Cluster") ? ", Orleans among them)" : ", not Orleans)")
             + $", peak working set {process.PeakWorkingSet64 / (1 << 20)} MB");
         error.WriteLine("timings: " + string.Join(" | ", parts));
     }

@@ -75,6 +75,12 @@ internal static class Program
                 r.AddCommand<RoundsExtractCommand>("extract").WithDescription("Turn news articles (text or HTML) into round records, and optionally a proposed rounds: entry.")
                     .WithExample("rounds", "extract", "examples/news/us-japan-4th-round-2025-05-30.txt", "--published", "2025-05-30");
             });
+            c.AddBranch("cluster", cl =>
+            {
+                cl.SetDescription("An Orleans cluster for sweeps (docs/cluster.md): silos join through PostgreSQL; 'simulate SWEEP --cluster CONN' sends work to them.");
+                cl.AddCommand<ClusterSiloCommand>("silo").WithDescription("Start a silo that joins the cluster of a PostgreSQL database and runs work items until stopped.")
+                    .WithExample("cluster", "silo", "--postgres", "Host=127.0.0.1;Port=55432;Username=parley;Password=parley;Database=parley");
+            });
             c.AddBranch("data", data =>
             {
                 data.SetDescription("Build bundled datasets from their published sources, or import your own (docs/data-import.md).");

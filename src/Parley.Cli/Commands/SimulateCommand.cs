@@ -1,4 +1,5 @@
 using Parley.Application;
+using Parley.Application.WorkItems;
 using System.ComponentModel;
 using Parley.Models.Numerics;
 using Parley.Reports;
@@ -40,6 +41,10 @@ internal sealed class SimulateCommand : Command<SimulateCommand.Settings>
         [CommandOption("--wide")]
         [Description("Print every table column even when the table is wider than the terminal.")]
         public bool Wide { get; init; }
+
+        [CommandOption("--cluster <CONN>")]
+        [Description("Run a sweep's variants as work items on an Orleans cluster: 'local' (an in-process silo) or the PostgreSQL connection string of a cluster started with 'parley cluster silo' (docs/cluster.md). Same numbers as without it.")]
+        public string? Cluster { get; init; }
 
         [CommandOption("--max-variants <N>")]
         [Description("Largest number of variants a file's sweep: may run (default 200).")]
@@ -99,12 +104,31 @@ internal sealed class SimulateCommand : Command<SimulateCommand.Settings>
         return Program.Ok;
     }
 
+    /// <summary>The sweep's variants as work items on a cluster; the tables are the local run's (per-sector rows aside).</summary>
+    private static int ClusterSweep(Settings settings, SweepRunOptions options, string cluster, OutputDirectory? output)
+    {
+        if (output is not null)
+            throw new ParleyInputException("(command line)", null, "--out", settings.Out, "no --out with --cluster (the output folder holds every variant's full result: write it from a local run)");
+        var console = AnsiConsoleAccessor.Console;
+        var spec = ScenarioSweepWork.Spec(settings.File, options, settings.Tolerance, settings.MaxIterations, settings.StatusQuo);
+        var work = ScenarioSweepWork.Open(spec);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var results = ClusterHost.Run(spec, cluster, null, CancellationToken.None);
+        var rows = work.Rows(results);
+        console.MarkupLine($"[bold]{Markup.Escape(work.Scenario.Name)}[/]: {work.Count} variants of the {Markup.Escape(work.Sweep.Description)}, " +
+                           $"solved on the cluster in {clock.Elapsed.TotalSeconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)} s");
+        foreach (var table in SweepTables.All(work.Sweep, rows)) console.Write(table);
+        console.MarkupLine($"[grey]{Markup.Escape($"status quo: {work.StatusQuoDescription}. Groups weighted by status-quo absorption, flows summed.")}[/]");
+        return Program.Ok;
+    }
+
     private static int Sweep(Scenario scenario, Settings settings, string versus, NewtonOptions newton, AndersonOptions fixedPoint, OutputDirectory? output)
     {
         var console = AnsiConsoleAccessor.Console;
         if (versus != "status-quo")
             throw new ParleyInputException("(command line)", null, "--versus", settings.Versus, "status-quo for a file with 'sweep:' (a sweep reports changes from the status quo)");
         var options = new SweepRunOptions { MaxVariants = settings.MaxVariants ?? Scenarios.Sweep.DefaultMaxVariants }.Validated();
+        if (settings.Cluster is { } cluster) return ClusterSweep(settings, options, cluster, output);
         var result = SweepRunner.Run(scenario, options, "parley simulate " + settings.File, newton, fixedPoint);
         console.MarkupLine($"[bold]{Markup.Escape(scenario.Name)}[/]: {result.Variants.Count} variants of the {Markup.Escape(result.Sweep.Description)}, " +
                            $"solved in {result.ElapsedSeconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)} s");

@@ -15,19 +15,25 @@ internal static class SweepTables
     };
 
     /// <summary>The tables of <see cref="SweepReport.TableStatistics"/> that the model reports.</summary>
-    public static IEnumerable<Table> All(SweepResult r)
+    public static IEnumerable<Table> All(SweepResult r) => All(r.Sweep, r.Rows);
+
+    /// <summary>The same tables from a sweep's rows alone (a sweep run on a cluster).</summary>
+    public static IEnumerable<Table> All(Sweep sweep, IReadOnlyList<SweepRow> rows)
     {
+        var countries = rows.Select(x => x.Country).Distinct().ToArray();
+        var variants = rows.Select(x => (x.Variant, x.ParameterValue)).Distinct().ToArray();
+        var values = rows.ToDictionary(x => (x.Variant, x.Country, x.Statistic), x => x.Value);
         foreach (var stat in SweepReport.TableStatistics)
         {
-            var unit = r.Rows.FirstOrDefault(x => x.Statistic == stat)?.Unit;
+            var unit = rows.FirstOrDefault(x => x.Statistic == stat)?.Unit;
             if (unit is null) continue;
             var table = new Table().Title($"[bold]{Markup.Escape($"{Titles[stat]} ({unit}) from the status quo")}[/]");
             table.AddColumn("#");
-            table.AddColumn(new TableColumn(Markup.Escape(r.Sweep.ParameterName)).RightAligned());
-            foreach (var c in r.Countries) table.AddColumn(new TableColumn(Markup.Escape(c)).RightAligned());
-            foreach (var v in r.Variants)
-                table.AddRow([v.Number.ToString(CultureInfo.InvariantCulture), Markup.Escape(r.Sweep.Format(v.Value)),
-                    .. r.Countries.Select(c => r.Value(v.Number, c, stat) is { } x ? x.ToString(unit == "percent" ? "F3" : "F2", CultureInfo.InvariantCulture) : "–")]);
+            table.AddColumn(new TableColumn(Markup.Escape(sweep.ParameterName)).RightAligned());
+            foreach (var c in countries) table.AddColumn(new TableColumn(Markup.Escape(c)).RightAligned());
+            foreach (var (number, value) in variants)
+                table.AddRow([number.ToString(CultureInfo.InvariantCulture), Markup.Escape(sweep.Format(value)),
+                    .. countries.Select(c => values.TryGetValue((number, c, stat), out var x) ? x.ToString(unit == "percent" ? "F3" : "F2", CultureInfo.InvariantCulture) : "–")]);
             yield return table;
         }
     }

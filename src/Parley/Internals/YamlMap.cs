@@ -26,9 +26,13 @@ internal sealed class YamlMap
 
     public int Line => (int)_node.Start.Line;
 
-    public static YamlMap Load(string file)
+    public static YamlMap Load(string file) => Parse(file, InputFiles.ReadText(file, "YAML file", InputLimits.MaxYamlBytes));
+
+    /// <summary>As <see cref="Load"/> for text already read (a work item's spec); <paramref name="file"/> names it in errors.</summary>
+    public static YamlMap Parse(string file, string text)
     {
-        var text = InputFiles.ReadText(file, "YAML file", InputLimits.MaxYamlBytes);
+        if (text.Length > InputLimits.MaxYamlBytes)
+            throw new ParleyInputException(file, null, "(file)", $"{text.Length} characters", $"a YAML file of at most {InputLimits.MaxYamlBytes} bytes");
         YamlBounds.Check(file, text);
         var stream = new YamlStream();
         try

@@ -63,7 +63,7 @@ public static class WorkSweepKinds
     public static IWorkSweep Open(WorkSweepSpec spec) => spec.Kind switch
     {
         // NegotiationDraws => …,   (filled in by the uncertainty work)
-        // ScenarioSweep => …,      (filled in by the cluster work)
+        ScenarioSweep => ScenarioSweepWork.Open(spec),
         _ => throw new ParleyInputException(spec.SourceName, null, "kind", spec.Kind,
             $"a sweep kind this version of Parley runs: {NegotiationDraws} or {ScenarioSweep}"),
     };
