@@ -47,72 +47,110 @@ public sealed class OrleansWorkExecutor(IClusterClient client, IWorkCheckpoints 
         return results;
     }
 
+    /// <summary>How long a silo whose call failed gets no new batches (unless no other silo is left): 10 s, about the
+    /// time membership takes to declare a crashed silo dead (ParleySilo's failure detection).</summary>
+    private static readonly TimeSpan SuspectFor = TimeSpan.FromSeconds(10);
+
     private sealed record InFlight(int[] Items, SiloAddress Silo, int Attempt);
+
+    private sealed record Queued(int[] Items, int Attempt, DateTime NotBefore);
+
+    /// <summary>The state of one run: batches waiting (with their earliest send time), batches in flight, shunned silos.</summary>
+    private sealed class Run(IWorkSweep sweep, WorkSweepSpec spec, IEnumerable<int[]> batches, int done)
+    {
+        public readonly IWorkSweep Sweep = sweep;
+        public readonly WorkSweepSpec Spec = spec;
+        public readonly List<Queued> Waiting = [.. batches.Select(b => new Queued(b, 1, DateTime.MinValue))];
+        public readonly Dictionary<Task<WorkBatchReport>, InFlight> Flying = [];
+        public readonly Dictionary<SiloAddress, DateTime> Suspects = [];
+        public int Done = done;
+    }
 
     private async Task RunBatches(IWorkSweep sweep, WorkSweepSpec spec, List<int[]> todo, int doneCount, Action<int, int>? progress, CancellationToken ct)
     {
-        var queue = new Queue<(int[] Items, int Attempt)>(todo.Select(b => (b, 1)));
-        var flying = new Dictionary<Task<WorkBatchReport>, InFlight>();
+        var run = new Run(sweep, spec, todo, doneCount);
         var poll = TimeSpan.FromSeconds(_options.MembershipPollSeconds);
         var noSiloSince = DateTime.UtcNow;
-        while (queue.Count > 0 || flying.Count > 0)
+        while (run.Waiting.Count > 0 || run.Flying.Count > 0)
         {
             ct.ThrowIfCancellationRequested();
             var silos = await LiveSilos(ct);
             if (silos.Length == 0)
             {
                 if (DateTime.UtcNow - noSiloSince > TimeSpan.FromSeconds(_options.NoSiloTimeoutSeconds))
-                    throw new InvalidOperationException($"no live silo in the cluster for {_options.NoSiloTimeoutSeconds} s; {queue.Count + flying.Count} batches not run");
+                    throw new InvalidOperationException($"no live silo in the cluster for {_options.NoSiloTimeoutSeconds} s; {run.Waiting.Count + run.Flying.Count} batches not run");
                 await Task.Delay(poll, ct);
                 continue;
             }
             noSiloSince = DateTime.UtcNow;
-            foreach (var (task, f) in flying.Where(p => !silos.Contains(p.Value.Silo)).ToArray())
+            foreach (var (task, f) in run.Flying.Where(p => !silos.Contains(p.Value.Silo)).ToArray())
             {
-                flying.Remove(task); // its silo left the cluster: give up on the call (a late answer is ignored) and re-send
+                run.Flying.Remove(task); // its silo left the cluster: give up on the call (a late answer is ignored) and re-send
                 Observe(task);
-                Requeue(queue, f.Items, f.Attempt);
+                Requeue(run, f, null);
             }
-            while (queue.Count > 0 && flying.Count < silos.Length * _options.BatchesPerSilo)
-            {
-                var (items, attempt) = queue.Dequeue();
-                var silo = silos.MinBy(s => flying.Values.Count(f => f.Silo.Equals(s)))!;
-                RequestContext.Set(IPlacementDirector.PlacementHintKey, silo);
-                try
-                {
-                    var grain = client.GetGrain<IWorkItemsGrain>($"{spec.Fingerprint}/{items[0]}/{attempt}");
-                    flying.Add(grain.Evaluate(WorkBatch.Of(spec, items)), new InFlight(items, silo, attempt));
-                }
-                finally
-                {
-                    RequestContext.Remove(IPlacementDirector.PlacementHintKey);
-                }
-            }
-            var finished = await Task.WhenAny(flying.Keys.Append(Task.Delay(poll, ct)));
-            foreach (var task in flying.Keys.Where(t => t.IsCompleted).ToArray())
-            {
-                var f = flying[task];
-                flying.Remove(task);
-                if (task.IsCompletedSuccessfully)
-                {
-                    var report = task.Result;
-                    if (report.Failure is not null) ReproduceFailure(sweep, report, ct);
-                    _bySilo[report.Silo] = _bySilo.GetValueOrDefault(report.Silo) + report.Evaluated;
-                    doneCount += f.Items.Length;
-                    progress?.Invoke(doneCount, sweep.Count);
-                }
-                else Requeue(queue, f.Items, f.Attempt, task.Exception?.GetBaseException());
-            }
-            _ = finished;
+            Submit(run, silos);
+            await Task.WhenAny(run.Flying.Keys.Append(Task.Delay(poll, ct)));
+            Collect(run, progress, ct);
         }
     }
 
-    private void Requeue(Queue<(int[] Items, int Attempt)> queue, int[] items, int attempt, Exception? error = null)
+    /// <summary>Sends waiting batches that are due to the least busy trusted silos, up to BatchesPerSilo each.</summary>
+    private void Submit(Run run, SiloAddress[] silos)
     {
-        if (attempt >= _options.MaxAttempts)
-            throw new InvalidOperationException($"batch of items {items[0]}–{items[^1]} failed {attempt} times; last error: {error?.Message ?? "its silo left the cluster"}", error);
+        var now = DateTime.UtcNow;
+        var trusted = silos.Where(x => !(run.Suspects.TryGetValue(x, out var until) && until > now)).ToArray();
+        if (trusted.Length == 0) trusted = silos;
+        foreach (var q in run.Waiting.Where(q => q.NotBefore <= now).ToArray())
+        {
+            if (run.Flying.Count >= silos.Length * _options.BatchesPerSilo) break;
+            var silo = trusted.MinBy(x => run.Flying.Values.Count(f => f.Silo.Equals(x)))!;
+            run.Waiting.Remove(q);
+            RequestContext.Set(IPlacementDirector.PlacementHintKey, silo);
+            try
+            {
+                var grain = client.GetGrain<IWorkItemsGrain>($"{run.Spec.Fingerprint}/{q.Items[0]}/{q.Attempt}");
+                run.Flying.Add(grain.Evaluate(WorkBatch.Of(run.Spec, q.Items)), new InFlight(q.Items, silo, q.Attempt));
+            }
+            finally
+            {
+                RequestContext.Remove(IPlacementDirector.PlacementHintKey);
+            }
+        }
+    }
+
+    /// <summary>Takes in the answers that have arrived: reports count, failed calls go back to the queue.</summary>
+    private void Collect(Run run, Action<int, int>? progress, CancellationToken ct)
+    {
+        foreach (var task in run.Flying.Keys.Where(t => t.IsCompleted).ToArray())
+        {
+            var f = run.Flying[task];
+            run.Flying.Remove(task);
+            if (task.IsCompletedSuccessfully)
+            {
+                var report = task.Result;
+                if (report.Failure is not null) ReproduceFailure(run.Sweep, report, ct);
+                _bySilo[report.Silo] = _bySilo.GetValueOrDefault(report.Silo) + report.Evaluated;
+                run.Done += f.Items.Length;
+                progress?.Invoke(run.Done, run.Sweep.Count);
+            }
+            else
+            {
+                // a failed call (often a silo that died and is not yet declared dead): shun that silo for a while
+                run.Suspects[f.Silo] = DateTime.UtcNow + SuspectFor;
+                Requeue(run, f, task.Exception?.GetBaseException());
+            }
+        }
+    }
+
+    /// <summary>Queues a batch again after a back-off of 0.25 s × 2^(attempt − 1), at most 5 s; fails the sweep after MaxAttempts.</summary>
+    private void Requeue(Run run, InFlight f, Exception? error)
+    {
+        if (f.Attempt >= _options.MaxAttempts)
+            throw new InvalidOperationException($"batch of items {f.Items[0]}–{f.Items[^1]} failed {f.Attempt} times; last error: {error?.Message ?? "its silo left the cluster"}", error);
         Interlocked.Increment(ref _retries);
-        queue.Enqueue((items, attempt + 1));
+        var wait = TimeSpan.FromSeconds(Math.Min(5, 0.25 * Math.Pow(2, f.Attempt - 1)));
+        run.Waiting.Add(new Queued(f.Items, f.Attempt + 1, DateTime.UtcNow + wait));
     }
 
     /// <summary>Silos the cluster counts as active now.</summary>

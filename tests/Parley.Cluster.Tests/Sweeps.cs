@@ -12,9 +12,6 @@ public static class Sweeps
     /// <summary>examples/sweeps/us-japan-one-sector.yaml: 31 one-sector variants.</summary>
     public static string Example => Path.Combine(Root, "examples", "sweeps", "us-japan-one-sector.yaml");
 
-    /// <summary>The same in quarter points: 121 variants, long enough to kill a silo in the middle.</summary>
-    public static string QuarterPoints => Path.Combine(Root, "tests", "Parley.Cluster.Tests", "Sweeps", "japan-quarter-points.yaml");
-
     /// <summary>The spec of a sweep file, status quo pinned to a fixed day so every test agrees.</summary>
     public static WorkSweepSpec Spec(string path) => ScenarioSweepWork.Spec(path, today: new DateOnly(2025, 7, 1));
 

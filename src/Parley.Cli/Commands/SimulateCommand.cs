@@ -76,6 +76,10 @@ internal sealed class SimulateCommand : Command<SimulateCommand.Settings>
             newton = newton with { MaxIterations = max };
             fixedPoint = fixedPoint with { MaxIterations = max };
         }
+        if (settings.Cluster is not null && scenario.Sweep is null)
+            throw new ParleyInputException("(command line)", null, "--cluster", settings.Cluster, "a file with 'sweep:' (--cluster runs a sweep's variants as work items)");
+        if (settings.Cluster is not null && settings.Out is not null)
+            throw new ParleyInputException("(command line)", null, "--out", settings.Out, "no --out with --cluster (the output folder holds every variant's full result: write it from a local run)");
         using var output = settings.Out is { } dir ? OutputDirectory.Open(dir) : null; // before computing, not after
         if (scenario.Sweep is not null)
             return Sweep(scenario, settings, versus, newton, fixedPoint, output);
@@ -105,10 +109,8 @@ internal sealed class SimulateCommand : Command<SimulateCommand.Settings>
     }
 
     /// <summary>The sweep's variants as work items on a cluster; the tables are the local run's (per-sector rows aside).</summary>
-    private static int ClusterSweep(Settings settings, SweepRunOptions options, string cluster, OutputDirectory? output)
+    private static int ClusterSweep(Settings settings, SweepRunOptions options, string cluster)
     {
-        if (output is not null)
-            throw new ParleyInputException("(command line)", null, "--out", settings.Out, "no --out with --cluster (the output folder holds every variant's full result: write it from a local run)");
         var console = AnsiConsoleAccessor.Console;
         var spec = ScenarioSweepWork.Spec(settings.File, options, settings.Tolerance, settings.MaxIterations, settings.StatusQuo);
         var work = ScenarioSweepWork.Open(spec);
@@ -128,7 +130,7 @@ internal sealed class SimulateCommand : Command<SimulateCommand.Settings>
         if (versus != "status-quo")
             throw new ParleyInputException("(command line)", null, "--versus", settings.Versus, "status-quo for a file with 'sweep:' (a sweep reports changes from the status quo)");
         var options = new SweepRunOptions { MaxVariants = settings.MaxVariants ?? Scenarios.Sweep.DefaultMaxVariants }.Validated();
-        if (settings.Cluster is { } cluster) return ClusterSweep(settings, options, cluster, output);
+        if (settings.Cluster is { } cluster) return ClusterSweep(settings, options, cluster);
         var result = SweepRunner.Run(scenario, options, "parley simulate " + settings.File, newton, fixedPoint);
         console.MarkupLine($"[bold]{Markup.Escape(scenario.Name)}[/]: {result.Variants.Count} variants of the {Markup.Escape(result.Sweep.Description)}, " +
                            $"solved in {result.ElapsedSeconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)} s");
