@@ -64,6 +64,8 @@ public sealed class OrleansWorkExecutor(IClusterClient client, IWorkCheckpoints 
         public readonly Dictionary<Task<WorkBatchReport>, InFlight> Flying = [];
         public readonly Dictionary<SiloAddress, DateTime> Suspects = [];
         public int Done = done;
+        public SiloAddress[] Silos = [];
+        public DateTime SilosAsked = DateTime.MinValue;
     }
 
     private async Task RunBatches(IWorkSweep sweep, WorkSweepSpec spec, List<int[]> todo, int doneCount, Action<int, int>? progress, CancellationToken ct)
@@ -74,7 +76,9 @@ public sealed class OrleansWorkExecutor(IClusterClient client, IWorkCheckpoints 
         while (run.Waiting.Count > 0 || run.Flying.Count > 0)
         {
             ct.ThrowIfCancellationRequested();
-            var silos = await LiveSilos(ct);
+            if (DateTime.UtcNow - run.SilosAsked >= poll || run.Silos.Length == 0)
+                (run.Silos, run.SilosAsked) = (await LiveSilos(ct), DateTime.UtcNow); // membership, at most once per poll
+            var silos = run.Silos;
             if (silos.Length == 0)
             {
                 if (DateTime.UtcNow - noSiloSince > TimeSpan.FromSeconds(_options.NoSiloTimeoutSeconds))
@@ -138,6 +142,7 @@ public sealed class OrleansWorkExecutor(IClusterClient client, IWorkCheckpoints 
             {
                 // a failed call (often a silo that died and is not yet declared dead): shun that silo for a while
                 run.Suspects[f.Silo] = DateTime.UtcNow + SuspectFor;
+                run.SilosAsked = DateTime.MinValue; // and ask membership again at once
                 Requeue(run, f, task.Exception?.GetBaseException());
             }
         }

@@ -15,6 +15,10 @@ public interface IWorkCheckpoints
     /// <summary>The items of <paramref name="fingerprint"/> already saved.</summary>
     Task<IReadOnlySet<int>> DoneAsync(string fingerprint, CancellationToken cancellationToken);
 
+    /// <summary>Which of <paramref name="items"/> are already saved (a worker's check before it solves: one indexed look-up
+    /// per batch, not a scan of the sweep).</summary>
+    Task<IReadOnlySet<int>> DoneAmongAsync(string fingerprint, IReadOnlyList<int> items, CancellationToken cancellationToken);
+
     /// <summary>Every saved result of <paramref name="fingerprint"/>: item index → result.</summary>
     Task<IReadOnlyDictionary<int, double[]>> ReadAsync(string fingerprint, CancellationToken cancellationToken);
 }

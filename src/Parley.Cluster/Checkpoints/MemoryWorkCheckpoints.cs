@@ -25,6 +25,10 @@ public sealed class MemoryWorkCheckpoints : IWorkCheckpoints
         Task.FromResult<IReadOnlySet<int>>(_rows.Keys.Where(k => k.Fingerprint == fingerprint).Select(k => k.Item).ToHashSet());
 
     /// <inheritdoc />
+    public Task<IReadOnlySet<int>> DoneAmongAsync(string fingerprint, IReadOnlyList<int> items, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlySet<int>>(items.Where(i => _rows.ContainsKey((fingerprint, i))).ToHashSet());
+
+    /// <inheritdoc />
     public Task<IReadOnlyDictionary<int, double[]>> ReadAsync(string fingerprint, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyDictionary<int, double[]>>(_rows.Where(p => p.Key.Fingerprint == fingerprint).ToDictionary(p => p.Key.Item, p => (double[])p.Value.Clone()));
 }

@@ -64,6 +64,18 @@ public sealed class PostgresWorkCheckpoints(string connectionString) : IWorkChec
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlySet<int>> DoneAmongAsync(string fingerprint, IReadOnlyList<int> items, CancellationToken cancellationToken)
+    {
+        await using var cmd = _source.CreateCommand($"SELECT item FROM {Table} WHERE fingerprint = @f AND item = ANY(@items)");
+        cmd.Parameters.AddWithValue("f", fingerprint);
+        cmd.Parameters.Add(new NpgsqlParameter("items", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = items.ToArray() });
+        var done = new HashSet<int>();
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) done.Add(reader.GetInt32(0));
+        return done;
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyDictionary<int, double[]>> ReadAsync(string fingerprint, CancellationToken cancellationToken)
     {
         await using var cmd = _source.CreateCommand($"SELECT item, result FROM {Table} WHERE fingerprint = @f");

@@ -23,7 +23,7 @@ internal sealed class WorkItemsGrain(SiloSweeps sweeps, IWorkCheckpoints checkpo
         this.DeactivateOnIdle(); // one batch per activation: nothing to keep once it has answered
         if (!this.GetPrimaryKeyString().StartsWith(spec.Fingerprint + "/", StringComparison.Ordinal))
             return new WorkBatchReport { Silo = where, FailedItem = batch.Items.FirstOrDefault(), Failure = "the batch's spec does not have this worker's fingerprint" };
-        var done = await checkpoints.DoneAsync(spec.Fingerprint, CancellationToken.None);
+        var done = await checkpoints.DoneAmongAsync(spec.Fingerprint, batch.Items, CancellationToken.None);
         var todo = batch.Items.Where(i => !done.Contains(i)).ToArray();
         if (todo.Length == 0) return new WorkBatchReport { Silo = where };
         IWorkSweep sweep;
