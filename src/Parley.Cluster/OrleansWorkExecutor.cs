@@ -60,8 +60,39 @@ public sealed class OrleansWorkExecutor(IClusterClient client, IWorkCheckpoints 
     {
         public readonly IWorkSweep Sweep = sweep;
         public readonly WorkSweepSpec Spec = spec;
-        public readonly List<Queued> Waiting = [.. batches.Select(b => new Queued(b, 1, DateTime.MinValue))];
+        public readonly Queue<Queued> Fresh = new(batches.Select(b => new Queued(b, 1, DateTime.MinValue)));
+        public readonly List<Queued> Retry = []; // few: batches sent again, each with its earliest send time
         public readonly Dictionary<Task<WorkBatchReport>, InFlight> Flying = [];
+        public readonly Dictionary<SiloAddress, int> Busy = []; // batches in flight per silo
+
+        public int WaitingCount => Fresh.Count + Retry.Count;
+
+        public void Fly(Task<WorkBatchReport> task, InFlight f)
+        {
+            Flying.Add(task, f);
+            Busy[f.Silo] = Busy.GetValueOrDefault(f.Silo) + 1;
+        }
+
+        public InFlight Land(Task<WorkBatchReport> task)
+        {
+            var f = Flying[task];
+            Flying.Remove(task);
+            Busy[f.Silo]--;
+            return f;
+        }
+
+        /// <summary>The next batch due to be sent (re-sends first), or null.</summary>
+        public Queued? Next(DateTime now)
+        {
+            var i = Retry.FindIndex(q => q.NotBefore <= now);
+            if (i >= 0)
+            {
+                var q = Retry[i];
+                Retry.RemoveAt(i);
+                return q;
+            }
+            return Fresh.Count > 0 ? Fresh.Dequeue() : null;
+        }
         public readonly Dictionary<SiloAddress, DateTime> Suspects = [];
         public int Done = done;
         public SiloAddress[] Silos = [];
@@ -73,7 +104,7 @@ public sealed class OrleansWorkExecutor(IClusterClient client, IWorkCheckpoints 
         var run = new Run(sweep, spec, todo, doneCount);
         var poll = TimeSpan.FromSeconds(_options.MembershipPollSeconds);
         var noSiloSince = DateTime.UtcNow;
-        while (run.Waiting.Count > 0 || run.Flying.Count > 0)
+        while (run.WaitingCount > 0 || run.Flying.Count > 0)
         {
             ct.ThrowIfCancellationRequested();
             if (DateTime.UtcNow - run.SilosAsked >= poll || run.Silos.Length == 0)
@@ -82,14 +113,14 @@ public sealed class OrleansWorkExecutor(IClusterClient client, IWorkCheckpoints 
             if (silos.Length == 0)
             {
                 if (DateTime.UtcNow - noSiloSince > TimeSpan.FromSeconds(_options.NoSiloTimeoutSeconds))
-                    throw new InvalidOperationException($"no live silo in the cluster for {_options.NoSiloTimeoutSeconds} s; {run.Waiting.Count + run.Flying.Count} batches not run");
+                    throw new InvalidOperationException($"no live silo in the cluster for {_options.NoSiloTimeoutSeconds} s; {run.WaitingCount + run.Flying.Count} batches not run");
                 await Task.Delay(poll, ct);
                 continue;
             }
             noSiloSince = DateTime.UtcNow;
             foreach (var (task, f) in run.Flying.Where(p => !silos.Contains(p.Value.Silo)).ToArray())
             {
-                run.Flying.Remove(task); // its silo left the cluster: give up on the call (a late answer is ignored) and re-send
+                run.Land(task); // its silo left the cluster: give up on the call (a late answer is ignored) and re-send
                 Observe(task);
                 Requeue(run, f, null);
             }
@@ -105,16 +136,14 @@ public sealed class OrleansWorkExecutor(IClusterClient client, IWorkCheckpoints 
         var now = DateTime.UtcNow;
         var trusted = silos.Where(x => !(run.Suspects.TryGetValue(x, out var until) && until > now)).ToArray();
         if (trusted.Length == 0) trusted = silos;
-        foreach (var q in run.Waiting.Where(q => q.NotBefore <= now).ToArray())
+        while (run.Flying.Count < silos.Length * _options.BatchesPerSilo && run.Next(now) is { } q)
         {
-            if (run.Flying.Count >= silos.Length * _options.BatchesPerSilo) break;
-            var silo = trusted.MinBy(x => run.Flying.Values.Count(f => f.Silo.Equals(x)))!;
-            run.Waiting.Remove(q);
+            var silo = trusted.MinBy(x => run.Busy.GetValueOrDefault(x))!;
             RequestContext.Set(IPlacementDirector.PlacementHintKey, silo);
             try
             {
                 var grain = client.GetGrain<IWorkItemsGrain>($"{run.Spec.Fingerprint}/{q.Items[0]}/{q.Attempt}");
-                run.Flying.Add(grain.Evaluate(WorkBatch.Of(run.Spec, q.Items)), new InFlight(q.Items, silo, q.Attempt));
+                run.Fly(grain.Evaluate(WorkBatch.Of(run.Spec, q.Items)), new InFlight(q.Items, silo, q.Attempt));
             }
             finally
             {
@@ -128,8 +157,7 @@ public sealed class OrleansWorkExecutor(IClusterClient client, IWorkCheckpoints 
     {
         foreach (var task in run.Flying.Keys.Where(t => t.IsCompleted).ToArray())
         {
-            var f = run.Flying[task];
-            run.Flying.Remove(task);
+            var f = run.Land(task);
             if (task.IsCompletedSuccessfully)
             {
                 var report = task.Result;
@@ -155,7 +183,7 @@ public sealed class OrleansWorkExecutor(IClusterClient client, IWorkCheckpoints 
             throw new InvalidOperationException($"batch of items {f.Items[0]}–{f.Items[^1]} failed {f.Attempt} times; last error: {error?.Message ?? "its silo left the cluster"}", error);
         Interlocked.Increment(ref _retries);
         var wait = TimeSpan.FromSeconds(Math.Min(5, 0.25 * Math.Pow(2, f.Attempt - 1)));
-        run.Waiting.Add(new Queued(f.Items, f.Attempt + 1, DateTime.UtcNow + wait));
+        run.Retry.Add(new Queued(f.Items, f.Attempt + 1, DateTime.UtcNow + wait));
     }
 
     /// <summary>Silos the cluster counts as active now.</summary>

@@ -77,3 +77,20 @@ public class ClusterCliTests
         Assert.Contains("a file with 'sweep:'", err.Split('\n')[0]);
     }
 }
+
+/// <summary>docs/cluster.md shows the commands the tests above run.</summary>
+public class ClusterDocsTests
+{
+    [Fact]
+    public void Cluster_guide_shows_the_tested_commands_and_the_measured_tables()
+    {
+        var text = File.ReadAllText(Path.Combine(Sweeps.Root, "docs", "cluster.md"));
+        Assert.Contains("parley simulate examples/sweeps/us-japan-one-sector.yaml --cluster local", text);
+        Assert.Contains("parley cluster silo --postgres \"$PARLEY_TEST_POSTGRES\"", text);
+        Assert.Contains("bench/cluster-throughput.sh 61", text);
+        Assert.DoesNotContain("BENCH_TABLE", text);
+        Assert.DoesNotContain("PROJECTION", text);
+        Assert.True(File.Exists(Sweeps.Example));
+        Assert.True(File.Exists(Path.Combine(Sweeps.Root, "bench", "cluster-throughput.sh")));
+    }
+}
