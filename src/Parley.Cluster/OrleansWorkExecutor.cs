@@ -51,7 +51,10 @@ public sealed class OrleansWorkExecutor(IClusterClient client, IWorkCheckpoints 
     /// time membership takes to declare a crashed silo dead (ParleySilo's failure detection).</summary>
     private static readonly TimeSpan SuspectFor = TimeSpan.FromSeconds(10);
 
-    private sealed record InFlight(int[] Items, SiloAddress Silo, int Attempt);
+    /// <summary>Shortest wait for a batch's answer before it is sent again: 20 s (see <see cref="Overdue"/>).</summary>
+    private static readonly TimeSpan MinimumPatience = TimeSpan.FromSeconds(20);
+
+    private sealed record InFlight(int[] Items, SiloAddress Silo, int Attempt, DateTime Sent);
 
     private sealed record Queued(int[] Items, int Attempt, DateTime NotBefore);
 
@@ -95,6 +98,7 @@ public sealed class OrleansWorkExecutor(IClusterClient client, IWorkCheckpoints 
         }
         public readonly Dictionary<SiloAddress, DateTime> Suspects = [];
         public int Done = done;
+        public TimeSpan Longest = TimeSpan.Zero; // longest answered batch so far
         public SiloAddress[] Silos = [];
         public DateTime SilosAsked = DateTime.MinValue;
     }
@@ -127,6 +131,7 @@ public sealed class OrleansWorkExecutor(IClusterClient client, IWorkCheckpoints 
             Submit(run, silos);
             await Task.WhenAny(run.Flying.Keys.Append(Task.Delay(poll, ct)));
             Collect(run, progress, ct);
+            Overdue(run);
         }
     }
 
@@ -143,7 +148,7 @@ public sealed class OrleansWorkExecutor(IClusterClient client, IWorkCheckpoints 
             try
             {
                 var grain = client.GetGrain<IWorkItemsGrain>($"{run.Spec.Fingerprint}/{q.Items[0]}/{q.Attempt}");
-                run.Fly(grain.Evaluate(WorkBatch.Of(run.Spec, q.Items)), new InFlight(q.Items, silo, q.Attempt));
+                run.Fly(grain.Evaluate(WorkBatch.Of(run.Spec, q.Items)), new InFlight(q.Items, silo, q.Attempt, DateTime.UtcNow));
             }
             finally
             {
@@ -163,6 +168,7 @@ public sealed class OrleansWorkExecutor(IClusterClient client, IWorkCheckpoints 
                 var report = task.Result;
                 if (report.Failure is not null) ReproduceFailure(run.Sweep, report, ct);
                 _bySilo[report.Silo] = _bySilo.GetValueOrDefault(report.Silo) + report.Evaluated;
+                if (DateTime.UtcNow - f.Sent > run.Longest) run.Longest = DateTime.UtcNow - f.Sent;
                 run.Done += f.Items.Length;
                 progress?.Invoke(run.Done, run.Sweep.Count);
             }
@@ -173,6 +179,20 @@ public sealed class OrleansWorkExecutor(IClusterClient client, IWorkCheckpoints 
                 run.SilosAsked = DateTime.MinValue; // and ask membership again at once
                 Requeue(run, f, task.Exception?.GetBaseException());
             }
+        }
+    }
+
+    /// <summary>A call whose silo is alive can still be lost: a request in transit through a gateway silo that was killed
+    /// gets no answer until Orleans' response timeout (30 min, kept long for long batches). A batch with no answer after
+    /// 5 × the longest answered batch (at least 20 s) is therefore sent again; a late answer is harmless (first write wins).</summary>
+    private void Overdue(Run run)
+    {
+        var patience = TimeSpan.FromTicks(Math.Max(MinimumPatience.Ticks, 5 * run.Longest.Ticks));
+        foreach (var (task, _) in run.Flying.Where(p => DateTime.UtcNow - p.Value.Sent > patience).ToArray())
+        {
+            var f = run.Land(task);
+            Observe(task);
+            Requeue(run, f, new TimeoutException($"no answer from silo {f.Silo} in {patience.TotalSeconds:F0} s"));
         }
     }
 
