@@ -26,9 +26,12 @@ internal sealed class YamlMap
 
     public int Line => (int)_node.Start.Line;
 
-    public static YamlMap Load(string file)
+    public static YamlMap Load(string file) => Parse(InputFiles.ReadText(file, "YAML file", InputLimits.MaxYamlBytes), file);
+
+    /// <summary>Parses YAML text that came from somewhere other than a file (an HTTP request body); <paramref name="file"/> names it in errors.</summary>
+    public static YamlMap Parse(string text, string file)
     {
-        var text = InputFiles.ReadText(file, "YAML file", InputLimits.MaxYamlBytes);
+        if (System.Text.Encoding.UTF8.GetByteCount(text) is var bytes && bytes > InputLimits.MaxYamlBytes) throw InputFiles.TooLarge(file, "YAML file", bytes, InputLimits.MaxYamlBytes);
         YamlBounds.Check(file, text);
         var stream = new YamlStream();
         try
