@@ -35,6 +35,7 @@ public sealed record NegotiationSpace(
     IReadOnlyList<string> Observers,
     IReadOnlyList<string> Issues,
     IReadOnlyList<IReadOnlyList<ObjectiveSlider>> Objectives,
+    IReadOnlyList<double> RiskAversion,
     IReadOnlyList<PackagePoint> Packages,
     string BatnaLabel,
     IReadOnlyDictionary<string, double> BatnaOutcomes,
@@ -51,6 +52,7 @@ public sealed record NegotiationSpace(
         var ranking = new NegotiationRanking(r.U1, r.U2, r.Batna.Utility1, r.Batna.Utility2, b.Frontier, b.Zopa, b.Nash, b.KalaiSmorodinsky, b.Utilitarian);
         return new NegotiationSpace(spec.Name, spec.Parties.Select(p => p.Code).ToArray(), spec.Observers, spec.Issues.Select(i => i.Id).ToArray(),
             spec.Parties.Select(p => (IReadOnlyList<ObjectiveSlider>)p.Objective.Select(t => new ObjectiveSlider(t.Key, t.Outcome, t.Weight)).ToArray()).ToArray(),
+            spec.Parties.Select(p => p.RiskAversion).ToArray(),
             packages, spec.Batna.Label, r.Batna.Values, ranking,
             r.Rounds.Select(x => new RoundPoint(x.Round, x.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), x.Party, x.Package,
                 x.Utility1, x.Utility2, x.MoveUtility, x.MoveTariffPoints)).ToArray());
@@ -58,31 +60,34 @@ public sealed record NegotiationSpace(
 
     /// <summary>
     /// Re-ranks the priced packages with other objective weights (per party, in objective order; null keeps the file's)
-    /// and reservation utilities (null keeps the BATNA's utility under the new weights). No model is solved.
+    /// and reservation utilities (null: the BATNA's utility under the weights used). No model is solved: only the cached
+    /// outcomes of <see cref="Packages"/> and the BATNA are re-weighted.
     /// </summary>
-    public static NegotiationRanking Rerank(NegotiationResult r, IReadOnlyList<double>? weights1, IReadOnlyList<double>? weights2, double? reservation1, double? reservation2)
+    public NegotiationRanking Rerank(IReadOnlyList<double>? weights1, IReadOnlyList<double>? weights2, double? reservation1, double? reservation2)
     {
-        var spec = r.Spec;
-        var p1 = Reweighted(spec.Parties[0], weights1, "weights1");
-        var p2 = Reweighted(spec.Parties[1], weights2, "weights2");
-        var u1 = r.Outcomes.Select(o => NegotiationEvaluator.Utility(p1, o.Values)).ToArray();
-        var u2 = r.Outcomes.Select(o => NegotiationEvaluator.Utility(p2, o.Values)).ToArray();
-        var d1 = Finite(reservation1, "reservation1") ?? NegotiationEvaluator.Utility(p1, r.Batna.Values);
-        var d2 = Finite(reservation2, "reservation2") ?? NegotiationEvaluator.Utility(p2, r.Batna.Values);
-        var b = RiskAttitude.Solve(u1, u2, d1, d2, p1.RiskAversion, p2.RiskAversion);
+        var w1 = Weights(0, weights1, "weights1");
+        var w2 = Weights(1, weights2, "weights2");
+        double U(int party, IReadOnlyList<double> w, IReadOnlyDictionary<string, double> values) =>
+            NegotiationEvaluator.Utility(Parties[party], Objectives[party].Select((t, k) => (t.Key, w[k])), values);
+        var u1 = Packages.Select(p => U(0, w1, p.Outcomes)).ToArray();
+        var u2 = Packages.Select(p => U(1, w2, p.Outcomes)).ToArray();
+        var d1 = Finite(reservation1, "reservation1") ?? U(0, w1, BatnaOutcomes);
+        var d2 = Finite(reservation2, "reservation2") ?? U(1, w2, BatnaOutcomes);
+        var b = RiskAttitude.Solve(u1, u2, d1, d2, RiskAversion[0], RiskAversion[1]);
         return new NegotiationRanking(u1, u2, d1, d2, b.Frontier, b.Zopa, b.Nash, b.KalaiSmorodinsky, b.Utilitarian);
     }
 
-    private static Party Reweighted(Party p, IReadOnlyList<double>? weights, string field)
+    private IReadOnlyList<double> Weights(int party, IReadOnlyList<double>? weights, string field)
     {
-        if (weights is null) return p;
-        if (weights.Count != p.Objective.Count)
+        var terms = Objectives[party];
+        if (weights is null) return terms.Select(t => t.Weight).ToArray();
+        if (weights.Count != terms.Count)
             throw new ParleyInputException("(request)", null, field, weights.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                $"{p.Objective.Count} weights for {p.Code}'s objective terms ({string.Join(", ", p.Objective.Select(t => t.Key))})");
+                $"{terms.Count} weights for {Parties[party]}'s objective terms ({string.Join(", ", terms.Select(t => t.Key))})");
         for (var k = 0; k < weights.Count; k++)
             if (!double.IsFinite(weights[k]) || Math.Abs(weights[k]) > 1000)
                 throw new ParleyInputException("(request)", null, $"{field}[{k}]", weights[k].ToString(System.Globalization.CultureInfo.InvariantCulture), "a number from -1000 to 1000");
-        return p with { Objective = p.Objective.Select((t, k) => t with { Weight = weights[k] }).ToArray() };
+        return weights;
     }
 
     private static double? Finite(double? v, string field) => v is { } x && !double.IsFinite(x)
