@@ -48,7 +48,7 @@ public static class ParleyWebApp
         s.AddSingleton(options);
         s.AddSingleton(sp => new RunStore(sp.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()[DataDirectoryKey] is { Length: > 0 } d
             ? Path.GetFullPath(d) : options.ResolvedDataDirectory));
-        s.AddSingleton<ResultCache>();
+        s.AddSingleton(ResultCache.Shared);
         s.AddSingleton<JobBoard>();
         s.AddSingleton<Workbench>();
         s.AddSingleton<Examples>();

@@ -49,13 +49,13 @@ internal static class NegotiationApi
             var options = new NegotiationRunOptions { Sensitivity = sensitivity ?? false }.Validated();
             Negotiation.NegotiationAnalysis.CheckLimits(spec, options.EnumerationLimit, options.PackageLimit);
             var job = jobs.Start("negotiation", j => bench.StoreNegotiation(spec, yaml, inputName, options, j.Progress));
-            return Results.Json(new { id = job.Id }, statusCode: 202);
+            return Results.Json(new { id = job.Id }, Internals.RequestBodies.Compact, statusCode: 202);
         }).WithSummary("Start pricing a negotiation (a shipped example or the posted YAML) in the background; poll /api/jobs/{id}.");
 
         app.MapPost("/api/runs/{id}/rerank", async (string id, HttpRequest request, RunStore store, WebOptions o) =>
         {
             var run = store.Get(id);
-            if (run is not { Kind: "negotiation" }) return Results.Json(new { error = $"(request): field 'id' = '{Shown(id)}': expected the id of a stored negotiation run" }, statusCode: 404);
+            if (run is not { Kind: "negotiation" }) return Results.Json(new { error = $"(request): field 'id' = '{Shown(id)}': expected the id of a stored negotiation run" }, Internals.RequestBodies.Compact, statusCode: 404);
             var ask = await RequestBodies.ReadJsonAsync<RerankRequest>(request, o.MaxRequestBytes);
             var space = System.Text.Json.JsonSerializer.Deserialize<NegotiationSpace>(run.ViewJson, ScenarioReport.Json)!;
             return Results.Json(space.Rerank(ask.Weights1, ask.Weights2, ask.Reservation1, ask.Reservation2), ScenarioReport.Json);

@@ -14,7 +14,7 @@ internal static class RunApi
     public static void MapRunApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/jobs/{id}", (string id, JobBoard jobs) => jobs.Get(id) is { } j
-            ? Results.Json(new { id = j.Id, kind = j.Kind, status = j.Status, done = j.Done, total = j.Total, error = j.Error, error_status = j.ErrorStatus, field = j.ErrorField, row = j.ErrorRow, run_id = j.RunId, url = j.RunId is { } r ? $"/runs/{r}" : null })
+            ? Results.Json(new { id = j.Id, kind = j.Kind, status = j.Status, done = j.Done, total = j.Total, error = j.Error, error_status = j.ErrorStatus, field = j.ErrorField, row = j.ErrorRow, run_id = j.RunId, url = j.RunId is { } r ? $"/runs/{r}" : null }, Internals.RequestBodies.Compact)
             : NotFound("job", id)).WithSummary("A background job's status and progress.");
         app.MapPost("/api/jobs/{id}/cancel", (string id, JobBoard jobs) => jobs.Cancel(id) ? Results.Json(new { id, status = "cancelled" }) : NotFound("job", id))
             .WithSummary("Cancel a background job.");
@@ -63,5 +63,5 @@ internal static class RunApi
     };
 
     private static IResult NotFound(string what, string id) =>
-        Results.Json(new { error = $"(request): field '{what}' = '{NegotiationApi.Shown(id)}': expected an existing {what}" }, statusCode: 404);
+        Results.Json(new { error = $"(request): field '{what}' = '{NegotiationApi.Shown(id)}': expected an existing {what}" }, Internals.RequestBodies.Compact, statusCode: 404);
 }

@@ -49,11 +49,11 @@ internal static class ScenarioApi
             }
             catch (ParleyInputException e)
             {
-                return Results.Json(new { error = e.Message, field = e.Field, row = RowOf(e) }, statusCode: 400);
+                return Results.Json(new { error = e.Message, field = e.Field, row = RowOf(e) }, Internals.RequestBodies.Compact, statusCode: 400);
             }
             var yaml = draft.ToYaml();
             var job = jobs.Start("scenario", _ => bench.StoreScenario(scenario, yaml, DefaultName), RowOf);
-            return Results.Json(new { id = job.Id }, statusCode: 202);
+            return Results.Json(new { id = job.Id }, Internals.RequestBodies.Compact, statusCode: 202);
         }).WithSummary("Start solving a scenario form in the background; poll /api/jobs/{id}.");
     }
 

@@ -32,7 +32,7 @@ internal static class TariffApi
             return Json(TariffQueries.TimelineDocument(partner, code, engine.Timeline(partner, code)));
         }).WithSummary("A line's rate across every revision (as `parley tariffs timeline --format json`; `until` inclusive).");
 
-        app.MapGet("/api/tariffs/etr", (string? from, string? to, string? partner, string? step) =>
+        app.MapGet("/api/tariffs/etr", (string? from, string? to, string? partner, string? step, Runs.ResultCache cache) =>
         {
             var engine = TariffQueries.Bundled;
             var f = TariffQueries.ParseDate(Required(from, "from"), "from", Source);
@@ -43,7 +43,7 @@ internal static class TariffApi
                 _ => throw new ParleyInputException(Source, null, "step", step, "revision or month"),
             };
             var p = partner is { Length: > 0 } ? engine.ResolvePartner(partner, "partner") : null;
-            var series = TariffQueries.EtrSeries(engine, f, t, s, p);
+            var series = cache.GetOrCompute(Runs.ResultCache.Key("etr", $"{f:yyyy-MM-dd} {t:yyyy-MM-dd} {s} {p?.CensusCode}"), () => TariffQueries.EtrSeries(engine, f, t, s, p));
             var manifest = TariffQueries.Manifest(engine, $"tariffs etr --from {f:yyyy-MM-dd} --to {t:yyyy-MM-dd} --step {s.ToString().ToLowerInvariant()}");
             manifest["weights"] = series[0].WeightsSource;
             return Results.Text(EtrSeriesReport.Json(series, manifest), "application/json; charset=utf-8");

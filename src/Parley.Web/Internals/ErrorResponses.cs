@@ -23,7 +23,7 @@ internal sealed class ErrorResponses(RequestDelegate next)
             context.Response.Clear();
             context.Response.StatusCode = status;
             context.Response.ContentType = "application/json; charset=utf-8";
-            await context.Response.WriteAsync(JsonSerializer.Serialize(new { error = message }));
+            await context.Response.WriteAsync(JsonSerializer.Serialize(new { error = message }, RequestBodies.Compact));
         }
     }
 
@@ -79,6 +79,9 @@ internal static class RequestBodies
         var text = await ReadTextAsync(request, limit);
         return JsonSerializer.Deserialize<T>(text, Json) ?? throw new ParleyInputException("(request body)", null, "(body)", "null", "a JSON object");
     }
+
+    /// <summary>Compact JSON for small answers (errors, job states): snake_case, quotes in messages left readable.</summary>
+    public static readonly JsonSerializerOptions Compact = new(Reports.ScenarioReport.Json) { WriteIndented = false };
 
     /// <summary>JSON options of request bodies: snake_case like every Parley JSON output, depth bounded.</summary>
     public static readonly JsonSerializerOptions Json = new(Reports.ScenarioReport.Json) { MaxDepth = 16 };

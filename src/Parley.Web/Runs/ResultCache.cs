@@ -10,6 +10,9 @@ namespace Parley.Web.Runs;
 /// </summary>
 public sealed class ResultCache
 {
+    /// <summary>The process-wide cache every app instance of this process shares (a test process prices US–Japan once).</summary>
+    public static ResultCache Shared { get; } = new();
+
     /// <summary>Most results kept.</summary>
     public const int Capacity = 32;
 

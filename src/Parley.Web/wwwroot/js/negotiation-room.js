@@ -67,9 +67,9 @@
     document.getElementById('zopa').textContent = rk.zopa.length ? `ZOPA: ${rk.zopa.length} packages beat both reservation values.` : 'No ZOPA: no package beats both reservation values.';
   }
 
-  let pending = null, movedReservation = [false, false];
+  let pending = null, movedReservation = [false, false], movedWeights = [false, false];
   async function rerank() {
-    const weights = [0, 1].map(p => [...document.querySelectorAll(`.weight[data-party="${p}"]`)].map(i => Number(i.value)));
+    const weights = [0, 1].map(p => movedWeights[p] ? [...document.querySelectorAll(`.weight[data-party="${p}"]`)].map(i => Number(i.value)) : null);
     const res = [0, 1].map(p => movedReservation[p] ? Number(document.querySelector(`.reservation[data-party="${p}"]`).value) : null);
     const r = await fetch(`/api/runs/${run}/rerank`, { method: 'POST', headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ weights1: weights[0], weights2: weights[1], reservation1: res[0], reservation2: res[1] }) });
@@ -81,7 +81,7 @@
   }
   document.querySelectorAll('.sliders input[type=range]').forEach(input => input.addEventListener('input', () => {
     input.nextElementSibling.textContent = Number(input.value).toFixed(3);
-    if (input.classList.contains('reservation')) movedReservation[Number(input.dataset.party)] = true;
+    (input.classList.contains('reservation') ? movedReservation : movedWeights)[Number(input.dataset.party)] = true;
     clearTimeout(pending); pending = setTimeout(rerank, 60);
   }));
   document.getElementById('reset').addEventListener('click', () => window.location.reload());
