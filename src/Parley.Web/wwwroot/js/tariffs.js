@@ -49,10 +49,13 @@
         cell(tr, c.authority); cell(tr, c.measure_id); cell(tr, pct(c.rate), 'num'); cell(tr, c.explanation); cell(tr, c.heading || '');
         body.appendChild(tr);
       }
+      document.getElementById('line').hidden = false; // visible before drawing, so the chart gets its width
+      timeline.resize();
       const tl = await get('/api/tariffs/timeline?' + q);
       const steps = tl.intervals.map(i => [i.from, 100 * i.total_rate]);
       const last = tl.intervals[tl.intervals.length - 1];
-      steps.push([last.until, 100 * last.total_rate]);
+      const end = document.getElementById('date').max; // the schedule's last revision: an open last interval is drawn up to it
+      steps.push([last.until > end ? end : last.until, 100 * last.total_rate]);
       timeline.setOption({
         tooltip: { trigger: 'axis', valueFormatter: x => Number(x).toFixed(2) + '%' },
         legend: { data: ['total rate %'] },
@@ -61,7 +64,6 @@
         xAxis: { type: 'time' }, yAxis: { type: 'value', name: '%' },
         series: [{ name: 'total rate %', type: 'line', step: 'end', data: steps }],
       }, true);
-      document.getElementById('line').hidden = false;
     } catch (e) { err.textContent = e.message; }
   }
 
