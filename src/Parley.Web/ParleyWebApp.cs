@@ -4,6 +4,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Parley.Web.Api;
 using Parley.Web.Internals;
 using Parley.Web.Jobs;
@@ -29,6 +30,7 @@ public static class ParleyWebApp
                 if (options.Host == "localhost") k.ListenLocalhost(options.Port);
                 else k.Listen(System.Net.IPAddress.Parse(options.Host), options.Port);
             });
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", Microsoft.Extensions.Logging.LogLevel.Error); // key-ring notices are not the user's concern
         AddServices(builder, options);
         // ── Workspace hook (issue 13) ──────────────────────────────────────────────────────────────────────────────
         // The workspace assembly (src/Parley.Workspace) plugs in with two lines, here and in MapEndpoints below:

@@ -165,6 +165,25 @@ public sealed class ApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Cancelled_negotiation_job_stops_pricing_and_stores_no_run()
+    {
+        var started = await (await _client.PostAsync("/api/jobs/negotiation?example=us-korea-2025.yaml", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var id = started.GetProperty("id").GetString()!;
+        Assert.Equal("cancelled", (await (await _client.PostAsync($"/api/jobs/{id}/cancel", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        JsonElement job;
+        var polls = 0;
+        do
+        {
+            await Task.Delay(100);
+            job = await _client.GetFromJsonAsync<JsonElement>($"/api/jobs/{id}");
+        } while (!job.GetProperty("finished").GetBoolean() && ++polls < 1200);
+        Assert.Equal("cancelled", job.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, job.GetProperty("run_id").ValueKind);
+        Assert.True(job.GetProperty("done").GetInt32() <= 1, "pricing stops at the first package after the cancel");
+        Assert.Equal("[]", await _client.GetStringAsync("/api/runs"));
+    }
+
+    [Fact]
     public async Task Run_files_outside_the_manifest_are_not_served()
     {
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/runs/0123456789abcdef/files/..%2F..%2Fruns.db")).StatusCode);

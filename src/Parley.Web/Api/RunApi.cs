@@ -14,7 +14,7 @@ internal static class RunApi
     public static void MapRunApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/jobs/{id}", (string id, JobBoard jobs) => jobs.Get(id) is { } j
-            ? Results.Json(new { id = j.Id, kind = j.Kind, status = j.Status, done = j.Done, total = j.Total, error = j.Error, error_status = j.ErrorStatus, field = j.ErrorField, row = j.ErrorRow, run_id = j.RunId, url = j.RunId is { } r ? $"/runs/{r}" : null }, Internals.RequestBodies.Compact)
+            ? Results.Json(new { id = j.Id, kind = j.Kind, status = j.Status, finished = j.Finished, done = j.Done, total = j.Total, error = j.Error, error_status = j.ErrorStatus, field = j.ErrorField, row = j.ErrorRow, run_id = j.RunId, url = j.RunId is { } r ? $"/runs/{r}" : null }, Internals.RequestBodies.Compact)
             : NotFound("job", id)).WithSummary("A background job's status and progress.");
         app.MapPost("/api/jobs/{id}/cancel", (string id, JobBoard jobs) => jobs.Cancel(id) ? Results.Json(new { id, status = "cancelled" }) : NotFound("job", id))
             .WithSummary("Cancel a background job.");

@@ -41,6 +41,9 @@ public sealed class Job
     /// <summary>The stored run of a finished job (<c>/runs/{id}</c>).</summary>
     public string? RunId { get; internal set; }
 
+    /// <summary>True once the work has ended (done, failed, or stopped after a cancel).</summary>
+    public bool Finished { get; internal set; }
+
     internal CancellationTokenSource Cancellation { get; } = new();
 
     /// <summary>Reports progress; throws <see cref="OperationCanceledException"/> once the job is cancelled.</summary>
@@ -95,6 +98,10 @@ public sealed class JobBoard
                     job.ErrorRow = rowOf?.Invoke(input);
                 }
                 job.Status = "failed";
+            }
+            finally
+            {
+                job.Finished = true;
             }
         });
         return job;
