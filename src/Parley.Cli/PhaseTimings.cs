@@ -42,7 +42,9 @@ internal static class PhaseTimings
             + $"{JitInfo.GetCompiledMethodCount()} methods JIT-compiled, {AppDomain.CurrentDomain.GetAssemblies().Length} assemblies loaded"
             + (AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == "DuckDB.NET.Data") ? " (DuckDB among them" : " (not DuckDB")
             + (AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name is "Orleans.Core" or "Parley.Cluster") ? ", Orleans among them)" : ", not Orleans)")
-            + $", peak working set {process.PeakWorkingSet64 / (1 << 20)} MB");
+            + $", peak working set {process.PeakWorkingSet64 / (1 << 20)} MB"
+            + (AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name is { } n && (n == "Parley.Web" || n.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal)))
+                ? ", web host loaded" : ", web host not loaded"));
         error.WriteLine("timings: " + string.Join(" | ", parts));
     }
 

@@ -51,6 +51,8 @@ internal static class Program
                 .WithExample("negotiate", "examples/us-japan-2025.yaml", "--out", "report");
             c.AddCommand<EstimateCommand>("estimate").WithDescription("Estimate gravity regressions (OLS, PPML with high-dimensional fixed effects) from an estimation file.")
                 .WithExample("estimate", "examples/yotov-table1.yaml", "--format", "csv");
+            c.AddCommand<ServeCommand>("serve").WithDescription("Start the web workbench (scenario page, negotiation room, tariff explorer, HTTP API) on 127.0.0.1.")
+                .WithExample("serve", "--port", "5000");
             c.AddBranch("gravity", g =>
             {
                 g.SetDescription("Structural gravity in general equilibrium (gegravity-compatible and textbook variants, Monte Carlo).");

@@ -17,6 +17,7 @@ internal sealed class NegotiateCommand : Command<NegotiateCommand.Settings>
         [CommandOption("-o|--out <DIR>")] [Description("Write packages.csv, frontier.csv, rounds.csv, offers.csv, solutions.json, report.html, workbook.xlsx, manifest.json.")] public string? Out { get; init; }
         [CommandOption("--no-sensitivity")] [Description("Skip re-solving every package at other trade elasticities.")] public bool NoSensitivity { get; init; }
         [CommandOption("--max-enumerate <N>")] [Description("Enumerate package spaces up to N packages (default 20000); search larger ones.")] [DefaultValue(20000L)] public long MaxEnumerate { get; init; } = NegotiationAnalysis.DefaultEnumerationLimit;
+        [CommandOption("-f|--format <FORMAT>")] [Description("table (default) or json (solutions.json's content on stdout: the same JSON the web API returns).")] public string Format { get; init; } = "table";
         [CommandOption("--wide")] [Description("Print every table column even when the table is wider than the terminal.")] public bool Wide { get; init; }
         [CommandOption("--max-packages <N>")] [Description("Refuse package spaces above N packages (default 100000) before solving anything.")] [DefaultValue(100000L)] public long MaxPackages { get; init; } = NegotiationAnalysis.DefaultPackageLimit;
     }
@@ -25,11 +26,16 @@ internal sealed class NegotiateCommand : Command<NegotiateCommand.Settings>
     {
         var console = AnsiConsoleAccessor.Console;
         var options = new NegotiationRunOptions { Sensitivity = !s.NoSensitivity, EnumerationLimit = s.MaxEnumerate, PackageLimit = s.MaxPackages }.Validated();
+        var json = s.Format.Trim().ToLowerInvariant() switch
+        {
+            "table" => false, "json" => true,
+            _ => throw new ParleyInputException("(command line)", null, "--format", s.Format, "table or json"),
+        };
         var spec = NegotiationRunner.Load(s.File);
         NegotiationAnalysis.CheckLimits(spec, options.EnumerationLimit, options.PackageLimit);
         using var output = s.Out is { } dir ? OutputDirectory.Open(dir) : null; // before pricing packages, not after
         NegotiationResult? result = null;
-        if (console.Profile.Capabilities.Interactive)
+        if (console.Profile.Capabilities.Interactive && !json)
             console.Progress().Start(ctx =>
             {
                 var searched = spec.PackageCount > s.MaxEnumerate;
@@ -38,11 +44,12 @@ internal sealed class NegotiateCommand : Command<NegotiateCommand.Settings>
             });
         else
             result = NegotiationRunner.Run(spec, options);
-        Summary(console, result!, full: true, s.Wide);
+        if (json) console.Profile.Out.Writer.WriteLine(NegotiationReport.SolutionsJson(result!));
+        else Summary(console, result!, full: true, s.Wide);
         if (output is not null)
         {
             NegotiationReport.Write(result!, NegotiationRunner.Manifest(result!, "parley negotiate " + s.File), output);
-            console.MarkupLine(Markup.Escape(output.Summary(NegotiationReport.Files)));
+            if (!json) console.MarkupLine(Markup.Escape(output.Summary(NegotiationReport.Files)));
         }
         return Program.Ok;
     }

@@ -46,6 +46,10 @@ internal sealed class SimulateCommand : Command<SimulateCommand.Settings>
         [Description("Run a sweep's variants as work items on an Orleans cluster: 'local' (an in-process silo) or the PostgreSQL connection string of a cluster started with 'parley cluster silo' (docs/cluster.md). Same numbers as without it.")]
         public string? Cluster { get; init; }
 
+        [CommandOption("-f|--format <FORMAT>")]
+        [Description("table (default) or json (result.json's content on stdout: the same JSON the web API returns).")]
+        public string Format { get; init; } = "table";
+
         [CommandOption("--max-variants <N>")]
         [Description("Largest number of variants a file's sweep: may run (default 200).")]
         public int? MaxVariants { get; init; }
@@ -80,10 +84,24 @@ internal sealed class SimulateCommand : Command<SimulateCommand.Settings>
             throw new ParleyInputException("(command line)", null, "--cluster", settings.Cluster, "a file with 'sweep:' (--cluster runs a sweep's variants as work items)");
         if (settings.Cluster is not null && settings.Out is not null)
             throw new ParleyInputException("(command line)", null, "--out", settings.Out, "no --out with --cluster (the output folder holds every variant's full result: write it from a local run)");
+
+        var json = settings.Format.Trim().ToLowerInvariant() switch
+        {
+            "table" => false, "json" => true,
+            _ => throw new ParleyInputException("(command line)", null, "--format", settings.Format, "table or json"),
+        };
+        if (json && (scenario.Sweep is not null || versus != "status-quo"))
+            throw new ParleyInputException("(command line)", null, "--format", settings.Format, "table for a sweep or --versus tariff-free (json prints one scenario's result.json)");
         using var output = settings.Out is { } dir ? OutputDirectory.Open(dir) : null; // before computing, not after
         if (scenario.Sweep is not null)
             return Sweep(scenario, settings, versus, newton, fixedPoint, output);
         var result = ScenarioRunner.Run(scenario, "parley simulate " + settings.File, newton, fixedPoint);
+        if (json)
+        {
+            console.Profile.Out.Writer.WriteLine(ScenarioReport.ResultJson(result));
+            if (output is not null) ScenarioReport.Write(result, output);
+            return Program.Ok;
+        }
         if (versus == "tariff-free" || result.StatusQuo is not { } view) ResultTables.Summary(result).Write(console, settings.Wide);
         else
         {

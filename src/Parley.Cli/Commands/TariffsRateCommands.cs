@@ -53,18 +53,7 @@ internal sealed class TariffsRateCommand : Command<TariffsRateCommand.Settings>
 
     internal static ParleyInputException Missing(string option) => new("(command line)", null, option, null, $"the option {option}");
 
-    internal static object Json(TariffRate r, object manifest) => new
-    {
-        date = r.Date.ToString("yyyy-MM-dd"),
-        partner = new { census_code = r.Partner.CensusCode, iso3 = r.Partner.Iso3, name = r.Partner.Name },
-        hts = r.Hts.ToString(),
-        description = TariffsSettings.Describe(r.Hts.Digits),
-        basis = r.Basis,
-        total_rate = r.Total,
-        components = r.Components.Select(c => new { authority = c.Authority, program = c.Program, measure_id = c.MeasureId, heading = c.Heading, rate = c.Rate, explanation = c.Explanation }),
-        notes = r.Notes,
-        manifest,
-    };
+    internal static object Json(TariffRate r, object manifest) => Parley.Application.TariffQueries.RateDocument(r, manifest);
 
     internal static FittedTable Table(TariffRate r)
     {
@@ -99,16 +88,7 @@ internal sealed class TariffsTimelineCommand : Command<TariffsTimelineCommand.Se
         var console = AnsiConsoleAccessor.Console;
         if (s.Json)
         {
-            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(new
-            {
-                hts = hts.ToString(), description = TariffsSettings.Describe(hts.Digits),
-                partner = new { census_code = partner.CensusCode, iso3 = partner.Iso3, name = partner.Name },
-                intervals = timeline.Select(i => new
-                {
-                    from = i.From.ToString("yyyy-MM-dd"), until = i.Until.ToString("yyyy-MM-dd"), total_rate = i.Rate.Total,
-                    components = i.Rate.Components.Select(c => new { authority = c.Authority, measure_id = c.MeasureId, rate = c.Rate }),
-                }),
-            }, ScenarioReport.Json));
+            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(Parley.Application.TariffQueries.TimelineDocument(partner, hts, timeline), ScenarioReport.Json));
             return Program.Ok;
         }
         if (s.Csv)

@@ -33,7 +33,7 @@ internal class TariffsSettings : CommandSettings
     public bool Csv => Output == "csv";
 
     /// <summary>The HS description of a code (6, else 4, else 2 digits), or empty.</summary>
-    public static string Describe(string code) => HsDescriptions.Bundled.Find(code)?.Text ?? "";
+    public static string Describe(string code) => Parley.Application.TariffQueries.Describe(code);
 
     /// <summary>A description shortened for a terminal table (CSV and JSON carry it whole).</summary>
     public static string Short(string text, int max = 60)
@@ -62,25 +62,11 @@ internal class TariffsSettings : CommandSettings
         return new TariffEngine(schedule);
     }
 
-    public static DateOnly ParseDate(string? text, string field) =>
-        text is not null && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? TariffEngine.CheckDate(d, field)
-            : throw new ParleyInputException("(command line)", null, field, text, "a date as YYYY-MM-DD, e.g. 2025-05-01");
+    public static DateOnly ParseDate(string? text, string field) => Parley.Application.TariffQueries.ParseDate(text, field);
 
-    /// <summary>Run manifest carried by every output of the tariff commands (JSON, the DuckDB <c>manifest</c> table).</summary>
-    public static Dictionary<string, object> Manifest(TariffEngine engine, string command) => new()
-    {
-        ["parley"] = RunManifest.ParleyVersion,
-        ["command"] = command,
-        ["schedule"] = ScheduleName(engine),
-        ["last_revision"] = engine.Schedule.LastRevision.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ["overlays"] = engine.Schedule.Overlays,
-        ["created_utc"] = RunManifest.Now,
-    };
+    /// <summary>Run manifest carried by every output of the tariff commands (see <see cref="Parley.Application.TariffQueries.Manifest"/>).</summary>
+    public static Dictionary<string, object> Manifest(TariffEngine engine, string command) => Parley.Application.TariffQueries.Manifest(engine, command);
 
-    /// <summary>The schedule's source for manifests: "bundled data/us-tariffs …" or the user's path.</summary>
-    public static string ScheduleName(TariffEngine engine) =>
-        engine.Schedule.Source.StartsWith(Parley.Data.BundledData.Root, StringComparison.Ordinal)
-            ? "bundled data/" + Path.GetRelativePath(Parley.Data.BundledData.Root, engine.Schedule.Source) + " (see its PROVENANCE.md)"
-            : engine.Schedule.Source;
+    /// <summary>The schedule's source for manifests.</summary>
+    public static string ScheduleName(TariffEngine engine) => Parley.Application.TariffQueries.ScheduleName(engine);
 }

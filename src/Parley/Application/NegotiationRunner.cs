@@ -31,6 +31,9 @@ public static class NegotiationRunner
     /// <summary>Reads a negotiation file (YAML); every error names file, line, field, value and expectation.</summary>
     public static NegotiationSpec Load(string path) => NegotiationFile.Read(path);
 
+    /// <summary>Reads negotiation YAML given as text (an HTTP body or upload); <paramref name="name"/> names it in errors.</summary>
+    public static NegotiationSpec LoadText(string yaml, string name = "negotiation.yaml") => NegotiationFile.ReadText(yaml, name);
+
     /// <summary>Prices the packages and computes the bargaining analysis. <paramref name="progress"/> gets (done, total).</summary>
     public static NegotiationResult Run(NegotiationSpec spec, NegotiationRunOptions? options = null, Action<int, int>? progress = null)
     {

@@ -17,6 +17,9 @@ public static class ScenarioRunner
     /// <summary>Reads a scenario file (YAML); every error names file, line, field, value and expectation.</summary>
     public static Scenario Load(string path) => ScenarioFile.Read(path);
 
+    /// <summary>Reads scenario YAML given as text (an HTTP body); <paramref name="name"/> names it in errors, as a file of that name would be.</summary>
+    public static Scenario LoadText(string yaml, string name = "scenario.yaml") => ScenarioFile.ReadText(yaml, name);
+
     /// <summary>Runs a scenario end to end: the one-sector model with <paramref name="solver"/>, the multi-sector model with
     /// <paramref name="fixedPoint"/> (defaults when null).</summary>
     public static ScenarioResult Run(Scenario s, string command = "simulate", NewtonOptions? solver = null, AndersonOptions? fixedPoint = null)

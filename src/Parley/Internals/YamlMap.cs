@@ -26,13 +26,12 @@ internal sealed class YamlMap
 
     public int Line => (int)_node.Start.Line;
 
-    public static YamlMap Load(string file) => Parse(file, InputFiles.ReadText(file, "YAML file", InputLimits.MaxYamlBytes));
+    public static YamlMap Load(string file) => Parse(InputFiles.ReadText(file, "YAML file", InputLimits.MaxYamlBytes), file);
 
-    /// <summary>As <see cref="Load"/> for text already read (a work item's spec); <paramref name="file"/> names it in errors.</summary>
-    public static YamlMap Parse(string file, string text)
+    /// <summary>Parses YAML text that came from somewhere other than a file (an HTTP request body); <paramref name="file"/> names it in errors.</summary>
+    public static YamlMap Parse(string text, string file)
     {
-        if (text.Length > InputLimits.MaxYamlBytes)
-            throw new ParleyInputException(file, null, "(file)", $"{text.Length} characters", $"a YAML file of at most {InputLimits.MaxYamlBytes} bytes");
+        if (System.Text.Encoding.UTF8.GetByteCount(text) is var bytes && bytes > InputLimits.MaxYamlBytes) throw InputFiles.TooLarge(file, "YAML file", bytes, InputLimits.MaxYamlBytes);
         YamlBounds.Check(file, text);
         var stream = new YamlStream();
         try

@@ -191,7 +191,11 @@ public sealed class NegotiationEvaluator
 
     /// <summary>A party's utility from outcome values.</summary>
     public static double Utility(Party p, IReadOnlyDictionary<string, double> values) =>
-        p.Objective.Sum(t => t.Weight * values.GetValueOrDefault($"{p.Code}/{t.Key}"));
+        Utility(p.Code, p.Objective.Select(t => (t.Key, t.Weight)), values);
+
+    /// <summary>Utility Σ weight × outcome of party <paramref name="code"/> from (outcome key, weight) terms.</summary>
+    public static double Utility(string code, IEnumerable<(string Key, double Weight)> terms, IReadOnlyDictionary<string, double> values) =>
+        terms.Sum(t => t.Weight * values.GetValueOrDefault($"{code}/{t.Key}"));
 
     private IEnumerable<string> Reported() => _spec.Parties.Select(p => p.Code).Concat(_spec.Observers);
 

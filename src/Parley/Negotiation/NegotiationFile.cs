@@ -94,9 +94,13 @@ public static class NegotiationFile
     private static readonly string[] Outcomes = ["welfare", "real_wage", "exports", "tariff_revenue", "trade_balance", "sector_output", "employment"];
 
     /// <summary>Reads and validates a negotiation file; errors name file, line and key.</summary>
-    public static NegotiationSpec Read(string path)
+    public static NegotiationSpec Read(string path) => Parse(YamlMap.Load(path), path);
+
+    /// <summary>Reads negotiation YAML given as text (an upload); <paramref name="name"/> stands for the file in errors.</summary>
+    public static NegotiationSpec ReadText(string yaml, string name) => Parse(YamlMap.Parse(yaml, name), name);
+
+    private static NegotiationSpec Parse(YamlMap root, string path)
     {
-        var root = YamlMap.Load(path);
         var name = root.RequiredString("name", "a negotiation name");
         var description = root.String("description");
         var baselineMap = root.Map("baseline") ?? throw root.Error("baseline", null, null, "a 'baseline:' mapping (model, dataset, tariffs in force) as in a scenario file");

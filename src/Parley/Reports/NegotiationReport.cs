@@ -75,7 +75,7 @@ public static class NegotiationReport
                 row[U1].Set(F(o.Utility1));
                 row[U2].Set(F(o.Utility2));
             }
-        output.WriteText("solutions.json", JsonSerializer.Serialize(Solutions(r), ScenarioReport.Json));
+        output.WriteText("solutions.json", SolutionsJson(r));
         output.WriteText("report.html", Html(r, manifest));
         return output.Commit(manifest);
     }
@@ -89,6 +89,9 @@ public static class NegotiationReport
             ? key + "_pct_points" : key + "_pct";
 
     private static string F(double v) => CsvOutput.Number(v);
+
+    /// <summary>The text of solutions.json (the CLI's <c>--out</c> and the web API's answer).</summary>
+    public static string SolutionsJson(NegotiationResult r) => JsonSerializer.Serialize(Solutions(r), ScenarioReport.Json);
 
     /// <summary>The solutions as a JSON-ready object.</summary>
     public static object Solutions(NegotiationResult r)

@@ -66,18 +66,20 @@ public static class ScenarioReport
             WriteStatusQuo(view, output.PathOf(StatusQuoFile));
             WritePartners(Internals.TradeDiversion.Rows(result), output.PathOf(PartnersFile));
         }
-        object details;
-        if (result.MultiSector is { } ms && result.MultiSectorData is { } data)
-        {
-            MultiSectorTables.Write(ms, data, output.Staging);
-            details = new { regions = ms.Regions, money_unit = data.MoneyUnit, data_note = data.Notes };
-        }
-        else
-        {
-            WriteCountries(result, output.PathOf("countries.csv"));
-            details = new { countries = result.Result.Countries, world = result.Result.World };
-        }
-        output.WriteText("result.json", JsonSerializer.Serialize(new
+        if (result.MultiSector is { } ms && result.MultiSectorData is { } data) MultiSectorTables.Write(ms, data, output.Staging);
+        else WriteCountries(result, output.PathOf("countries.csv"));
+        output.WriteText("result.json", ResultJson(result));
+        output.WriteText("report.html", HtmlReport.Render(result));
+        return output.Commit(result.Manifest);
+    }
+
+    /// <summary>The text of result.json: the one JSON rendering of a solved scenario (the CLI's <c>--out</c> and the web API's answer).</summary>
+    public static string ResultJson(ScenarioResult result)
+    {
+        object details = result.MultiSector is { } ms && result.MultiSectorData is { } data
+            ? new { regions = ms.Regions, money_unit = data.MoneyUnit, data_note = data.Notes }
+            : new { countries = result.Result.Countries, world = result.Result.World };
+        return JsonSerializer.Serialize(new
         {
             scenario = result.Scenario.Name,
             description = result.Scenario.Description,
@@ -88,9 +90,7 @@ public static class ScenarioReport
             tariff_changes = result.TariffChanges, // multi-sector: the sectors each change touched (no 'sector:' = goods only)
             details,
             diagnostics = result.Diagnostics,
-        }, Json));
-        output.WriteText("report.html", HtmlReport.Render(result));
-        return output.Commit(result.Manifest);
+        }, Json);
     }
 
     /// <summary>Unit notes carried into JSON outputs.</summary>

@@ -59,9 +59,9 @@ public static class ScenarioFile
     /// <summary>Reads and validates a scenario file; errors name file, line and key.</summary>
     public static Scenario Read(string path) => Parse(YamlMap.Load(path), path, null);
 
-    /// <summary>As <see cref="Read"/> for a file's text already read (a worker rebuilding a sweep from its spec); relative
-    /// paths in the file resolve against <paramref name="path"/>'s directory, as if the file were there.</summary>
-    public static Scenario ReadText(string path, string text) => Parse(YamlMap.Parse(path, text), path, null);
+    /// <summary>Reads scenario YAML given as text (an upload); <paramref name="name"/> stands for the file in errors and
+    /// relative paths resolve against the working directory, as for a file of that name there.</summary>
+    public static Scenario ReadText(string yaml, string name) => Parse(YamlMap.Parse(yaml, name), name, null);
 
     /// <summary>Tariff changes listed under <paramref name="key"/> of a mapping (shared with negotiation files).</summary>
     internal static IReadOnlyList<TariffChange> ParseChanges(YamlMap map, string key, ModelKind kind)

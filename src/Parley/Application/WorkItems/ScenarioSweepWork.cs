@@ -31,7 +31,7 @@ public sealed class ScenarioSweepWork : IWorkSweep
         var o = spec.Options;
         var directory = o.TryGetValue(DirectoryOption, out var d) ? d : Directory.GetCurrentDirectory();
         var path = Path.Combine(directory, Path.GetFileName(spec.SourceName));
-        _scenario = ScenarioFile.ReadText(path, spec.InputText);
+        _scenario = ScenarioFile.ReadText(spec.InputText, path);
         if (o.TryGetValue(StatusQuoOption, out var sq))
             _scenario = _scenario with { StatusQuo = StatusQuo.Parse(sq, "(command line)", null, "--status-quo", o.GetValueOrDefault(StatusQuoBaseOption, directory)) };
         _sweep = _scenario.Sweep ?? throw new ParleyInputException(spec.SourceName, null, "sweep", null, "a 'sweep:' key naming the parameter to vary");

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Parley.Application;
+using Parley.Reports;
+using Parley.Web.Internals;
+using Parley.Web.Jobs;
+using Parley.Web.Runs;
+
+namespace Parley.Web.Api;
+
+/// <summary>New weights and reservation values for a re-ranking (null keeps the file's).</summary>
+public sealed record RerankRequest(IReadOnlyList<double>? Weights1, IReadOnlyList<double>? Weights2, double? Reservation1, double? Reservation2);
+
+/// <summary>Negotiation endpoints: <c>POST /api/negotiate</c>, the room's jobs and re-ranking.</summary>
+internal static class NegotiationApi
+{
+    public const string DefaultName = "negotiation.yaml";
+
+    public static void MapNegotiationApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/negotiate", async (HttpRequest request, Workbench bench, WebOptions o, string? name, bool? sensitivity) =>
+        {
+            var yaml = await RequestBodies.ReadTextAsync(request, o.MaxRequestBytes);
+            var spec = NegotiationRunner.LoadText(yaml, ScenarioApi.FileName(name, DefaultName));
+            var options = new NegotiationRunOptions { Sensitivity = sensitivity ?? true }.Validated();
+            Negotiation.NegotiationAnalysis.CheckLimits(spec, options.EnumerationLimit, options.PackageLimit);
+            return Results.Text(NegotiationReport.SolutionsJson(bench.Negotiate(spec, yaml, options)), "application/json; charset=utf-8");
+        }).WithSummary("Price and analyse a negotiation (the YAML of `parley negotiate`); returns solutions.json, the JSON of `parley negotiate --format json`.")
+          .Produces(200, contentType: "application/json");
+
+        app.MapPost("/api/jobs/negotiation", async (HttpRequest request, Workbench bench, JobBoard jobs, Examples examples, WebOptions o, string? example, string? name, bool? sensitivity) =>
+        {
+            string yaml, inputName;
+            Negotiation.NegotiationSpec spec;
+            if (example is not null)
+            {
+                var path = examples.NegotiationPath(example);
+                yaml = await File.ReadAllTextAsync(path);
+                spec = NegotiationRunner.Load(path); // a real file: its overlays resolve next to it
+                inputName = Path.GetFileName(path);
+            }
+            else
+            {
+                yaml = await RequestBodies.ReadTextAsync(request, o.MaxRequestBytes);
+                inputName = ScenarioApi.FileName(name, DefaultName);
+                spec = NegotiationRunner.LoadText(yaml, inputName);
+            }
+            var options = new NegotiationRunOptions { Sensitivity = sensitivity ?? false }.Validated();
+            Negotiation.NegotiationAnalysis.CheckLimits(spec, options.EnumerationLimit, options.PackageLimit);
+            var job = jobs.Start("negotiation", j => bench.StoreNegotiation(spec, yaml, inputName, options, j.Progress));
+            return Results.Json(new { id = job.Id }, Internals.RequestBodies.Compact, statusCode: 202);
+        }).WithSummary("Start pricing a negotiation (a shipped example or the posted YAML) in the background; poll /api/jobs/{id}.");
+
+        app.MapPost("/api/runs/{id}/rerank", async (string id, HttpRequest request, RunStore store, WebOptions o) =>
+        {
+            var run = store.Get(id);
+            if (run is not { Kind: "negotiation" }) return Results.Json(new { error = $"(request): field 'id' = '{Shown(id)}': expected the id of a stored negotiation run" }, Internals.RequestBodies.Compact, statusCode: 404);
+            var ask = await RequestBodies.ReadJsonAsync<RerankRequest>(request, o.MaxRequestBytes);
+            var space = System.Text.Json.JsonSerializer.Deserialize<NegotiationSpace>(run.ViewJson, ScenarioReport.Json)!;
+            return Results.Json(space.Rerank(ask.Weights1, ask.Weights2, ask.Reservation1, ask.Reservation2), ScenarioReport.Json);
+        }).WithSummary("Re-rank a stored negotiation's packages with other weights and reservation values (no model is solved).");
+    }
+
+    internal static string Shown(string s) => s.Length <= 40 && s.All(char.IsAsciiLetterOrDigit) ? s : "…";
+}

@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Text.Json;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Parley.Application;
+using Parley.Negotiation;
+using Parley.Web.Runs;
+using Xunit;
+
+namespace Parley.Web.Tests;
+
+/// <summary>Each page's main flow in a real chromium, against the app on Kestrel; numbers on screen equal the application layer's.</summary>
+[Collection(LiveCollection.Name)]
+public sealed class BrowserTests(LiveServer server)
+{
+    private const string XssName = "<script>window.__xss = 1</script> US–Japan";
+
+    private async Task<IPage> Open(string path)
+    {
+        var context = await server.RequireBrowser().NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1000 } });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(120_000);
+        await page.GotoAsync(server.BaseUrl + path);
+        return page;
+    }
+
+    private static async Task NoSeriousAccessibilityViolations(IPage page)
+    {
+        var result = await page.RunAxe();
+        var bad = result.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target))}").ToArray();
+        Assert.True(bad.Length == 0, string.Join("\n", bad));
+    }
+
+    private async Task Screenshot(IPage page, string name) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(server.Screenshots, name), FullPage = true });
+
+    [SkippableFact]
+    public async Task Scenario_page_runs_the_form_and_its_chart_and_table_equal_the_application_numbers()
+    {
+        var page = await Open("/scenario");
+        await NoSeriousAccessibilityViolations(page);
+        await page.FillAsync("#name", XssName);
+        await page.FillAsync("#status-quo-date", "2025-10-15");
+        await page.FillAsync("[aria-label='Rate, row 1']", "0%");
+        await Screenshot(page, "scenario-form.png");
+        await page.ClickAsync("#run");
+        await page.WaitForURLAsync("**/runs/*");
+        await page.WaitForFunctionAsync("() => window.echarts && echarts.getInstanceByDom(document.getElementById('welfare-chart'))");
+
+        var draft = new ScenarioDraft(XssName, "one-sector", "world-2023", "2025-10-15", [new TariffChangeDraft("USA", "JPN", "", "0%")], "USA, JPN, KOR, CHN, EU27, WORLD");
+        var expected = ScenarioRunner.Run(draft.ToScenario()).StatusQuo!.Rows;
+        var plotted = await page.EvaluateAsync<double[]>("() => echarts.getInstanceByDom(document.getElementById('welfare-chart')).getOption().series[0].data");
+        Assert.Equal(expected.Select(r => r.Welfare), plotted);
+        foreach (var r in expected)
+            Assert.Equal(r.Welfare.ToString("F4", CultureInfo.InvariantCulture), await page.TextContentAsync($"#welfare-table tr[data-label='{r.Label}'] td.welfare"));
+        // The label is text, never markup: the heading shows it verbatim and its script never ran.
+        Assert.Equal(XssName, await page.TextContentAsync("h1"));
+        Assert.Null(await page.EvaluateAsync<int?>("() => window.__xss ?? null"));
+        await NoSeriousAccessibilityViolations(page);
+        await Screenshot(page, "scenario-run.png");
+        var yaml = await page.EvaluateAsync<string>("async () => (await fetch(document.querySelector('#downloads a').href)).text()");
+        Assert.Equal(draft.ToYaml(), yaml);
+
+        await page.GotoAsync(server.BaseUrl + "/runs");
+        Assert.Contains(XssName, await page.TextContentAsync("#runs"));
+        await NoSeriousAccessibilityViolations(page);
+        await Screenshot(page, "runs.png");
+    }
+
+    [SkippableFact]
+    public async Task Negotiation_room_shows_the_nash_package_of_us_japan_and_a_slider_moves_it()
+    {
+        var page = await Open("/negotiation");
+        await NoSeriousAccessibilityViolations(page);
+        Assert.Equal("us-japan-2025.yaml", await page.InputValueAsync("#example"));
+        await page.ClickAsync("#price");
+        await page.WaitForURLAsync("**/runs/*", new PageWaitForURLOptions { Timeout = 300_000 });
+        await page.WaitForFunctionAsync("() => window.parleyRoom");
+
+        var yaml = await File.ReadAllTextAsync(RepositoryRoot.File("examples", "us-japan-2025.yaml"));
+        var result = ResultCache.Shared.Get<NegotiationResult>(ResultCache.Key("negotiation", yaml, "sensitivity=False"))
+            ?? throw new InvalidOperationException("the room's pricing is not in the shared cache");
+        var nash = result.Bargaining.Nash!.Value;
+        Assert.Equal(result.Packages[nash].Short(result.Spec), await page.TextContentAsync("#row-nash .package"));
+        var point = await page.EvaluateAsync<double[][]>("() => window.parleyRoom.chart.getOption().series.find(s => s.name === 'Nash').data");
+        Assert.Equal([result.U1[nash], result.U2[nash], nash], point.Single());
+        await NoSeriousAccessibilityViolations(page);
+        await Screenshot(page, "negotiation-room.png");
+
+        // Raise the USA's reservation utility to the utility of the current Nash package: the Nash point must move.
+        var reservation = result.U1[nash];
+        await page.EvalOnSelectorAsync(".reservation[data-party='0']", "(e, v) => { e.value = v; e.dispatchEvent(new Event('input', { bubbles: true })); }", reservation.ToString("R", CultureInfo.InvariantCulture));
+        await page.WaitForFunctionAsync("() => document.getElementById('sliders').dataset.updated");
+        var sliderValue = double.Parse(await page.InputValueAsync(".reservation[data-party='0']"), CultureInfo.InvariantCulture);
+        var moved = NegotiationSpace.Of(result).Rerank(null, null, sliderValue, null);
+        Assert.NotEqual(nash, moved.Nash);
+        Assert.Equal(moved.Nash is { } m ? result.Packages[m].Short(result.Spec) : "none", await page.TextContentAsync("#row-nash .package"));
+        await Screenshot(page, "negotiation-room-moved.png");
+    }
+
+    [SkippableFact]
+    public async Task Tariff_explorer_searches_a_line_and_shows_its_rate_breakdown_and_timeline()
+    {
+        var page = await Open("/tariffs");
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#breakdown tbody tr').length > 0 && (window.parleyTariffs.etr.getOption() || { series: [] }).series.length > 0");
+        var engine = TariffQueries.Bundled;
+        var rate = engine.Rate(engine.Schedule.LastRevision, "JPN", "8703.23.01");
+        Assert.Contains($"{100 * rate.Total:F2}%", await page.TextContentAsync("#rate-heading"));
+        Assert.Equal(rate.Components.Count, await page.Locator("#breakdown tbody tr").CountAsync());
+        var timeline = engine.Timeline(engine.ResolvePartner("JPN"), engine.ResolveHts("8703.23.01"));
+        var steps = await page.EvaluateAsync<JsonElement>("() => window.parleyTariffs.timeline.getOption().series[0].data");
+        Assert.Equal(timeline.Count + 1, steps.GetArrayLength());
+        Assert.Equal(100 * timeline[0].Rate.Total, steps[0][1].GetDouble(), 12);
+        await NoSeriousAccessibilityViolations(page);
+        await Screenshot(page, "tariff-explorer.png");
+
+        await page.FillAsync("#q", "spark-ignition");
+        await page.ClickAsync("#search");
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#lines tbody tr').length > 1");
+        Assert.All(await page.Locator("#lines tbody tr td:nth-child(2)").AllTextContentsAsync(), t => Assert.Contains("spark-ignition", t, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [SkippableFact]
+    public async Task Home_page_has_no_serious_accessibility_violations()
+    {
+        var page = await Open("/");
+        await NoSeriousAccessibilityViolations(page);
+        await Screenshot(page, "home.png");
+    }
+}
