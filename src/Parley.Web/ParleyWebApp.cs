@@ -77,6 +77,7 @@ public static class ParleyWebApp
         app.MapNegotiationApi();
         app.MapTariffApi();
         app.MapRunApi();
+        app.MapRoundApi();
         app.MapRazorPages();
     }
 }

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Globalization;
 using Parley.Application;
 using Parley.Reports;
 using Parley.Rounds;
@@ -24,9 +23,7 @@ internal sealed class RoundsExtractCommand : Command<RoundsExtractCommand.Settin
     {
         var format = s.Format.ToLowerInvariant();
         if (format is not ("yaml" or "json")) throw new ParleyInputException("(command line)", null, "--format", s.Format, "yaml or json");
-        if (s.Published is null) throw new ParleyInputException("(command line)", null, "--published", null, "the article's publication date as YYYY-MM-DD");
-        if (!DateOnly.TryParseExact(s.Published, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var published))
-            throw new ParleyInputException("(command line)", null, "--published", s.Published, "a date as YYYY-MM-DD");
+        var published = RoundExtraction.ParsePublished(s.Published, "(command line)", "--published");
         if (s.Files.Length == 0) throw new ParleyInputException("(command line)", null, "FILE", null, "at least one article file");
         var negotiation = s.Negotiation is { } n ? RoundExtraction.LoadNegotiation(n) : null;
         using var output = s.Out is { } dir ? OutputDirectory.Open(dir) : null;
@@ -35,7 +32,7 @@ internal sealed class RoundsExtractCommand : Command<RoundsExtractCommand.Settin
         var console = AnsiConsoleAccessor.Console;
         var writer = console.Profile.Out.Writer;
         var proposals = results.Where(r => r.Proposal is not null).Select(r => r.Proposal!).ToArray();
-        var proposalYaml = "rounds:\n" + string.Concat(proposals.Select(p => p.ToYaml()));
+        var proposalYaml = RoundExtraction.ProposedRoundsYaml(proposals);
         if (negotiation is not null)
         {
             foreach (var r in results.Where(r => r.Proposal is null))

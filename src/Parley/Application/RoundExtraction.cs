@@ -35,6 +35,21 @@ public static class RoundExtraction
         return Extract(text, Path.GetFileName(path), published, negotiation);
     }
 
+    /// <summary>
+    /// Parses a publication date given as <c>YYYY-MM-DD</c>; a missing or malformed value throws
+    /// <see cref="ParleyInputException"/> naming <paramref name="source"/> and <paramref name="field"/> (the CLI's
+    /// <c>--published</c>, the web's <c>published</c> query parameter), so both hosts give the same one-line message.
+    /// </summary>
+    public static DateOnly ParsePublished(string? value, string source, string field)
+    {
+        if (value is null) throw new ParleyInputException(source, null, field, null, "the article's publication date as YYYY-MM-DD");
+        return DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var published)
+            ? published : throw new ParleyInputException(source, null, field, value, "a date as YYYY-MM-DD");
+    }
+
+    /// <summary>The proposed entries as one YAML document with a top-level <c>rounds:</c> list (what the CLI prints with <c>--negotiation</c>).</summary>
+    public static string ProposedRoundsYaml(IEnumerable<RoundProposal> proposals) => "rounds:\n" + string.Concat(proposals.Select(p => p.ToYaml()));
+
     /// <summary>Reads the negotiation file a proposal is mapped onto (errors name file, line and key).</summary>
     public static NegotiationSpec LoadNegotiation(string path) => NegotiationFile.Read(path);
 

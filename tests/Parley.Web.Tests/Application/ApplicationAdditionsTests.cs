@@ -36,6 +36,18 @@ public sealed class ApplicationAdditionsTests
     }
 
     [Fact]
+    public void World_2022_offered_by_the_form_loads_as_a_multi_sector_draft()
+    {
+        var draft = new ScenarioDraft("autos on 2022", "multi-sector", "world-2022", "2025-10-15", [new TariffChangeDraft("USA", "JPN", "c15", "15%")], "USA, JPN");
+        var scenario = draft.ToScenario();
+        Assert.Equal("world-2022", scenario.Dataset);
+        Assert.Equal(Parley.Scenarios.ModelKind.MultiSector, scenario.Model);
+        Assert.Equal(["c15"], scenario.Changes.Single().Sectors);
+        var page = File.ReadAllText(RepositoryRoot.File("src", "Parley.Web", "Pages", "Scenario.cshtml"));
+        Assert.Contains("<option value=\"world-2022\">", page);
+    }
+
+    [Fact]
     public void Form_rows_beyond_the_limit_are_an_input_error_naming_the_field()
     {
         var rows = Enumerable.Repeat(new TariffChangeDraft("USA", "JPN", null, "0.1"), ScenarioDraft.MaxChanges + 1).ToArray();
