@@ -100,6 +100,42 @@ public sealed class BrowserTests(LiveServer server)
     }
 
     [SkippableFact]
+    public async Task Pasted_seed_article_previews_the_fourth_round_and_its_proposed_entry_without_changing_the_run()
+    {
+        var page = await Open("/negotiation");
+        await page.ClickAsync("#price"); // the other room test's pricing sits in the shared cache: no second pricing
+        await page.WaitForURLAsync("**/runs/*", new PageWaitForURLOptions { Timeout = 300_000 });
+        await page.WaitForFunctionAsync("() => window.parleyRoom");
+        await NoSeriousAccessibilityViolations(page);
+        var runId = page.Url.Split('/').Last();
+        var before = await page.EvaluateAsync<string>($"async () => (await fetch('/api/runs/{runId}')).text()");
+
+        var seed = await File.ReadAllTextAsync(RepositoryRoot.File("examples", "news", "us-japan-4th-round-2025-05-30.txt"));
+        await page.FillAsync("#article-text", seed);
+        await page.FillAsync("#article-published", "2025-05-31");
+        await page.ClickAsync("#article-preview");
+        await page.WaitForSelectorAsync("#article-result:not([hidden])");
+        var record = RoundExtraction.Extract(seed, "article", new DateOnly(2025, 5, 31), NegotiationRunner.Load(RepositoryRoot.File("examples", "us-japan-2025.yaml")));
+        Assert.Equal("2025-05-30", await page.TextContentAsync("#article-fields tr[data-field='date'] td.value"));
+        Assert.Equal("130", await page.TextContentAsync("#article-fields tr[data-field='duration_minutes'] td.value"));
+        Assert.Equal("no", await page.TextContentAsync("#article-fields tr[data-field='agreement'] td.value"));
+        Assert.Equal(record.Record.Evidence["duration_minutes"].Sentence, await page.TextContentAsync("#article-fields tr[data-field='duration_minutes'] td.evidence"));
+        Assert.Equal(RoundExtraction.ProposedRoundsYaml([record.Proposal!]), await page.TextContentAsync("#article-proposal"));
+        Assert.Equal("proposed-rounds.yaml", await page.GetAttributeAsync("#article-download", "download"));
+        Assert.StartsWith("blob:", await page.GetAttributeAsync("#article-download", "href"));
+        await NoSeriousAccessibilityViolations(page);
+        await Screenshot(page, "negotiation-room-article.png");
+        Assert.Equal(before, await page.EvaluateAsync<string>($"async () => (await fetch('/api/runs/{runId}')).text()"));
+
+        // Markup in an article is text on the page: no element appears in the table and no handler runs.
+        await page.FillAsync("#article-text", "Akazawa met Bessent in Washington on Friday <img src=x onerror=\"window.__xss = 1\"> for 40 minutes.");
+        await page.ClickAsync("#article-preview");
+        await page.WaitForFunctionAsync("() => !document.querySelector('#article-fields tr[data-field=\"duration_minutes\"] td.value').textContent.includes('130')");
+        Assert.Equal(0, await page.Locator("#article-fields td *, #article-proposal *").CountAsync());
+        Assert.Null(await page.EvaluateAsync<int?>("() => window.__xss ?? null"));
+    }
+
+    [SkippableFact]
     public async Task Tariff_explorer_searches_a_line_and_shows_its_rate_breakdown_and_timeline()
     {
         var page = await Open("/tariffs");
