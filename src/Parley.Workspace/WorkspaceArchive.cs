@@ -1,7 +1,7 @@
 // Export and restore (decision 0027). An export folder (written through Reports.OutputDirectory: staged, hashed
 // manifest) splits by sensitivity:
 //   workspace.json      the public record: workspace, issues, priced packages, offers (no author utility), releases;
-//   private/PARTY.json  one file per party: its private inputs and its offers' author utilities;
+//   private-PARTY.json  one file per party: its private inputs and its offers' author utilities;
 //   accounts.json       user names, Identity password hashes (never a password), roles.
 // The manifest lists file names and hashes only. Restore reads every file back into an empty workspace id.
 using System.Text.Json;
@@ -30,6 +30,9 @@ public static class WorkspaceArchive
     /// <summary>Name of the public file.</summary>
     public const string PublicFile = "workspace.json";
 
+    /// <summary>Name of a party's private file.</summary>
+    public static string PrivateFile(string party) => $"private-{party}.json";
+
     /// <summary>Writes the export folder; returns the files written.</summary>
     public static async Task<IReadOnlyList<string>> Export(WorkspaceDb db, string ws, string directory)
     {
@@ -42,13 +45,12 @@ public static class WorkspaceArchive
             await db.Releases.AsNoTracking().Where(r => r.WorkspaceId == ws).OrderBy(r => r.Number).ToListAsync());
         var files = new List<string> { PublicFile };
         output.WriteText(PublicFile, JsonSerializer.Serialize(record, WorkspaceJson.Export));
-        Directory.CreateDirectory(output.PathOf("private"));
         foreach (var party in w.Parties.Split(','))
         {
             var inputs = await db.PrivateInputs.AsNoTracking().SingleOrDefaultAsync(p => p.WorkspaceId == ws && p.Party == party);
             var own = offers.Where(o => o.Party == party).ToDictionary(o => o.Number, o => o.AuthorUtility);
-            output.WriteText(Path.Combine("private", party + ".json"), JsonSerializer.Serialize(new PartyRecord(party, inputs, own), WorkspaceJson.Export));
-            files.Add($"private/{party}.json");
+            output.WriteText(PrivateFile(party), JsonSerializer.Serialize(new PartyRecord(party, inputs, own), WorkspaceJson.Export));
+            files.Add(PrivateFile(party));
         }
         var accounts = await (from m in db.Memberships join u in db.Users on m.UserId equals u.Id where m.WorkspaceId == ws orderby u.UserName
                               select new AccountRecord(u.UserName!, u.PasswordHash!, u.SecurityStamp!, m.Role)).ToListAsync();
@@ -65,7 +67,7 @@ public static class WorkspaceArchive
         var ws = record.Workspace.Id;
         if (await db.Workspaces.AnyAsync(x => x.Id == ws))
             throw new ParleyInputException(Path.Combine(directory, PublicFile), null, "workspace.id", ws, "a workspace not yet in this database (restore never overwrites)");
-        var parties = record.Workspace.Parties.Split(',').Select(p => Read<PartyRecord>(directory, Path.Combine("private", p + ".json"))).ToArray();
+        var parties = record.Workspace.Parties.Split(',').Select(p => Read<PartyRecord>(directory, PrivateFile(p))).ToArray();
         var accounts = Read<AccountRecord[]>(directory, "accounts.json");
         await WorkspaceStore.WriteAsync(db, async () =>
         {

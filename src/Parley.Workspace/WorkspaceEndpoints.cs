@@ -91,7 +91,8 @@ public static class WorkspaceEndpoints
         {
             var id = http.TraceIdentifier;
             http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Parley.Workspace")
-                .LogError("request {Id} {Method} {Route} failed: {Type}", id, http.Request.Method, (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText, e.GetType().Name);
+                .LogError("request {Id} {Method} {Route} failed: {Type} {SqlState}", id, http.Request.Method, (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText,
+                    e.GetType().Name, (e.InnerException as System.Data.Common.DbException)?.SqlState);
             return Fail(http, 500, $"internal error (request {id}); the server log names its kind");
         }
     }

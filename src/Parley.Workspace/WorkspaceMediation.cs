@@ -56,7 +56,7 @@ public sealed partial class WorkspaceService
             db.Releases.Add(new ReleaseRecord { WorkspaceId = member.WorkspaceId, Number = number, Kind = request.Kind, Package = package, ZopaExists = zopa, Text = text, CreatedUtc = DateTime.UtcNow });
             await db.SaveChangesAsync();
             return number;
-        });
+        }, serializeOn: member.WorkspaceId);
     }
 
     /// <summary>Every release, oldest first.</summary>

@@ -88,7 +88,7 @@ public sealed partial class WorkspaceService(WorkspaceDb db)
             });
             await db.SaveChangesAsync();
             return number;
-        });
+        }, serializeOn: member.WorkspaceId);
     }
 
     /// <summary>The package index for a full set of choices; input error naming the issue otherwise.</summary>

@@ -44,7 +44,7 @@ internal static class WorkspaceVerbs
         if (dir is null) throw new ParleyInputException("(command line)", null, "--out", null, "a new folder for the export");
         await using var context = Open(db);
         var files = await WorkspaceArchive.Export(context, ws, dir);
-        AnsiConsoleAccessor.Console.Profile.Out.Writer.WriteLine($"Wrote {string.Join(", ", files)} and manifest.json to {Path.GetFullPath(dir)} (private/ and accounts.json are as sensitive as the database)");
+        AnsiConsoleAccessor.Console.Profile.Out.Writer.WriteLine($"Wrote {string.Join(", ", files)} and manifest.json to {Path.GetFullPath(dir)} (private-*.json and accounts.json are as sensitive as the database)");
         return Program.Ok;
     }
 

@@ -37,8 +37,10 @@ public static class WorkspaceStore
         return new WorkspaceDb(builder.Options);
     }
 
-    /// <summary>Runs a write in one transaction; on SQLite behind the process's write gate for that file.</summary>
-    public static async Task<T> WriteAsync<T>(WorkspaceDb db, Func<Task<T>> write, CancellationToken cancel = default)
+    /// <summary>Runs a write in one transaction; on SQLite behind the process's write gate for that file; on PostgreSQL
+    /// holding a transaction-scoped advisory lock on <paramref name="serializeOn"/> (a workspace id) when given, so
+    /// writers that number rows of one workspace take turns instead of colliding.</summary>
+    public static async Task<T> WriteAsync<T>(WorkspaceDb db, Func<Task<T>> write, CancellationToken cancel = default, string? serializeOn = null)
     {
         SemaphoreSlim? gate = db.Database.IsSqlite() ? SqliteGates.GetOrAdd(db.Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1)) : null;
         if (gate is not null) await gate.WaitAsync(cancel);
@@ -49,6 +51,8 @@ public static class WorkspaceStore
                 await using var tx = await db.Database.BeginTransactionAsync(cancel);
                 try
                 {
+                    if (gate is null && serializeOn is not null)
+                        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({serializeOn}))", cancel);
                     var result = await write();
                     await tx.CommitAsync(cancel);
                     return result;
