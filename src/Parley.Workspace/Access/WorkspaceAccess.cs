@@ -86,15 +86,21 @@ public static class WorkspaceAccess
                               join u in db.Users on m.UserId equals u.Id
                               where m.WorkspaceId == ws && u.UserName == user
                               select m.Role).FirstOrDefaultAsync(http.RequestAborted);
-            if (role is null) return Results.NotFound();
+            var api = http.Request.Path.StartsWithSegments("/workspace/api");
+            if (role is null) return Denied(http, api, StatusCodes.Status404NotFound);
             var member = new WorkspaceMember(ws, user, ParseStored(role));
             var auth = http.RequestServices.GetRequiredService<IAuthorizationService>();
             var result = await auth.AuthorizeAsync(http.User, new WorkspaceResource(member.Role, party), new OperationAuthorizationRequirement { Name = operation.ToString() });
             if (!result.Succeeded)
-                return operation is WorkspaceOperation.ReadPrivate or WorkspaceOperation.WritePrivate ? Results.NotFound() : Results.StatusCode(StatusCodes.Status403Forbidden);
+                return Denied(http, api, operation is WorkspaceOperation.ReadPrivate or WorkspaceOperation.WritePrivate ? StatusCodes.Status404NotFound : StatusCodes.Status403Forbidden);
             http.Items[ItemKey] = member;
             return await next(context);
         });
+
+    /// <summary>The same answer for every denial of a kind: an empty API status, or a page that names nothing.</summary>
+    private static IResult Denied(HttpContext http, bool api, int status) => api
+        ? Results.StatusCode(status)
+        : Web.Html.Page(http, status == 404 ? "Not found" : "Not allowed", status == 404 ? "<p>There is no such page.</p>" : "<p>Your role does not allow this.</p>", status);
 
     /// <summary>The membership the filter resolved for this request.</summary>
     public static WorkspaceMember Current(HttpContext http) => http.Items[ItemKey] as WorkspaceMember
