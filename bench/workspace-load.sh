@@ -6,4 +6,4 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 dotnet build tests/Parley.Workspace.Tests -c Release -v q -nologo >/dev/null
 PARLEY_WORKSPACE_LOAD_SECONDS="$seconds" dotnet test tests/Parley.Workspace.Tests -c Release --no-build \
-  --filter "FullyQualifiedName~KillAndRestartTests" --logger "console;verbosity=detailed" | grep -E "workspace load:|setup:|Passed|Failed"
+  --filter "FullyQualifiedName~KillAndRestartTests" --logger "console;verbosity=detailed" | grep -E -A4 "workspace load:|setup:|Passed|Failed|Error Message"

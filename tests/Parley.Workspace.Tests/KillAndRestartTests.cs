@@ -89,8 +89,8 @@ public sealed class KillAndRestartTests(ITestOutputHelper output)
                 }
             }
         })).ToArray();
-        while (acks.Count < killAt && !stop.IsCancellationRequested && !delegates.All(t => t.IsCompleted)) await Task.Delay(5);
-        if (seconds > 0) await Task.Delay(TimeSpan.FromSeconds(seconds / 2.0));
+        if (seconds > 0) await Task.Delay(TimeSpan.FromSeconds(seconds / 2.0)); // timed run: kill half-way
+        else while (acks.Count < killAt && !stop.IsCancellationRequested && !delegates.All(t => t.IsCompleted)) await Task.Delay(5);
         server.Kill();
         killedAt = clock.Elapsed;
         var beforeKill = acks.Count;
