@@ -21,6 +21,8 @@ public sealed class BrowserFlowTests(WorkspaceServer server) : IClassFixture<Wor
         async Task<IPage> SignIn(string user)
         {
             var context = await browser.NewContextAsync(new() { BaseURL = server.Address });
+            context.SetDefaultTimeout(120_000); // a shared 2-core machine under a full parallel test run is slow, not broken
+            context.SetDefaultNavigationTimeout(120_000);
             var page = await context.NewPageAsync();
             await page.GotoAsync("/workspace/login");
             await page.FillAsync("input[name=user]", user);
