@@ -44,7 +44,8 @@ internal static class PhaseTimings
             + (AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name is "Orleans.Core" or "Parley.Cluster") ? ", Orleans among them)" : ", not Orleans)")
             + $", peak working set {process.PeakWorkingSet64 / (1 << 20)} MB"
             + (AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name is { } n && (n == "Parley.Web" || n.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal)))
-                ? ", web host loaded" : ", web host not loaded"));
+                ? ", web host loaded" : ", web host not loaded")
+            + (AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == "Parley.Workspace") ? " | workspace loaded" : ""));
         error.WriteLine("timings: " + string.Join(" | ", parts));
     }
 

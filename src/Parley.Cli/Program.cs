@@ -83,6 +83,17 @@ internal static class Program
                 cl.AddCommand<ClusterSiloCommand>("silo").WithDescription("Start a silo that joins the cluster of a PostgreSQL database and runs work items until stopped.")
                     .WithExample("cluster", "silo", "--postgres", "Host=127.0.0.1;Port=55432;Username=parley;Password=parley;Database=parley");
             });
+            c.AddBranch("workspace", w =>
+            {
+                w.SetDescription("The shared negotiation workspace: delegations keep their inputs private, offers are append-only (docs/workspace.md).");
+                w.AddCommand<WorkspaceCreateCommand>("create").WithDescription("Price a negotiation file and store it as a new workspace.")
+                    .WithExample("workspace", "create", "examples/us-japan-2025.yaml", "--name", "US-Japan 2025");
+                w.AddCommand<WorkspaceInviteCommand>("invite").WithDescription("Print a one-time invitation link for a role (delegate:PARTY, mediator, observer).")
+                    .WithExample("workspace", "invite", "WS", "--role", "delegate:USA", "--expires", "48h");
+                w.AddCommand<WorkspaceExportCommand>("export").WithDescription("Write a workspace's record, private files and accounts to a folder.");
+                w.AddCommand<WorkspaceRestoreCommand>("restore").WithDescription("Restore a workspace from an export folder.");
+                w.AddCommand<WorkspaceServeCommand>("serve").WithDescription("Serve the workspace pages and API on 127.0.0.1.");
+            });
             c.AddBranch("data", data =>
             {
                 data.SetDescription("Build bundled datasets from their published sources, or import your own (docs/data-import.md).");
