@@ -133,3 +133,26 @@ public class UncertaintyInputTests
         Assert.Contains("<svg", File.ReadAllText(Path.Combine(outDir, "report.html")));
     }
 }
+
+/// <summary>The example block of docs/uncertainty.md is a valid block of the US–Japan example.</summary>
+public partial class UncertaintyDocsTests
+{
+    [System.Text.RegularExpressions.GeneratedRegex("```yaml\n(uncertainty:.*?)```", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex Block();
+
+    [Fact]
+    public void The_docs_example_block_parses_on_the_us_japan_example()
+    {
+        var root = Path.GetDirectoryName(BundledData.Root)!;
+        var block = Block().Match(File.ReadAllText(Path.Combine(root, "docs", "uncertainty.md"))).Groups[1].Value;
+        Assert.NotEmpty(block);
+        var example = File.ReadAllText(Path.Combine(root, "examples", "us-japan-2025.yaml"));
+        var start = example.IndexOf("\nuncertainty:", StringComparison.Ordinal);
+        var end = example.IndexOf("\ndeadline_rounds:", StringComparison.Ordinal);
+        var text = example[..(start + 1)] + block + example[(end + 1)..];
+        var u = NegotiationFile.ReadText(text, Path.Combine(root, "examples", "docs-example.yaml")).Uncertainty!;
+        Assert.Equal((2025UL, 1000, PublishedElasticities.Cp2015), (u.Seed, u.Draws!.Value, u.Published));
+        Assert.Equal("c15", u.Sectors.Single().Sector);
+        Assert.Equal([UncertainInputKind.Weight, UncertainInputKind.Reservation], u.Inputs.Select(i => i.Kind));
+    }
+}
