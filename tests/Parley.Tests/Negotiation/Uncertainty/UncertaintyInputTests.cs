@@ -143,7 +143,7 @@ public partial class UncertaintyDocsTests
     [Fact]
     public void The_docs_example_block_parses_on_the_us_japan_example()
     {
-        var root = Path.GetDirectoryName(BundledData.Root)!;
+        var root = RepositoryRoot.Path;
         var block = Block().Match(File.ReadAllText(Path.Combine(root, "docs", "uncertainty.md"))).Groups[1].Value;
         Assert.NotEmpty(block);
         var example = File.ReadAllText(Path.Combine(root, "examples", "us-japan-2025.yaml"));
