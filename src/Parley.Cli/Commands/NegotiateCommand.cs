@@ -24,18 +24,16 @@ internal sealed class NegotiateCommand : Command<NegotiateCommand.Settings>
         [CommandOption("--seed <S>")] [Description("Seed of the draws (default: the file's uncertainty.seed, else 2025).")] public long? Seed { get; init; }
         [CommandOption("--exact")] [Description("With draws: solve every package of every draw instead of screening (slow).")] public bool Exact { get; init; }
         [CommandOption("--resolve-all")] [Description("With draws: also solve every package whose IR status the screen leaves open.")] public bool ResolveAll { get; init; }
-        [CommandOption("--format <FORMAT>")] [Description("table (default) or json (with draws: one JSON object).")] [DefaultValue("table")] public string Format { get; init; } = "table";
         [CommandOption("--max-packages <N>")] [Description("Refuse package spaces above N packages (default 100000) before solving anything.")] [DefaultValue(100000L)] public long MaxPackages { get; init; } = NegotiationAnalysis.DefaultPackageLimit;
     }
 
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
     {
         var console = AnsiConsoleAccessor.Console;
-        if (s.Format is not ("table" or "json")) throw new ParleyInputException("(command line)", null, "--format", s.Format, "table or json");
+        if (s.Format.Trim().ToLowerInvariant() is not ("table" or "json")) throw new ParleyInputException("(command line)", null, "--format", s.Format, "table or json");
         if (s.Seed is < 0) throw new ParleyInputException("(command line)", null, "--seed", s.Seed.Value.ToString(CultureInfo.InvariantCulture), "a whole number from 0 to 2^53 − 1");
         var draws = new UncertaintyRunOptions { Draws = s.Draws, Seed = s.Seed is { } seed ? (ulong)seed : null, Screen = !s.Exact, ResolveAll = s.ResolveAll };
         if (s.Draws is not null || NegotiationRunner.Load(s.File).Uncertainty?.Draws is not null) return Draws(console, s, draws);
-        if (s.Format == "json") throw new ParleyInputException("(command line)", null, "--format", s.Format, "json together with --draws N (or uncertainty.draws in the file); without draws use --out DIR for solutions.json");
         var options = new NegotiationRunOptions { Sensitivity = !s.NoSensitivity, EnumerationLimit = s.MaxEnumerate, PackageLimit = s.MaxPackages }.Validated();
         var json = s.Format.Trim().ToLowerInvariant() switch
         {
@@ -70,7 +68,8 @@ internal sealed class NegotiateCommand : Command<NegotiateCommand.Settings>
         NegotiationUncertainty.Prepare(s.File, options); // input errors before any solve
         using var output = s.Out is { } dir ? OutputDirectory.Open(dir) : null;
         UncertaintyRun? run = null;
-        if (console.Profile.Capabilities.Interactive && s.Format == "table")
+        var json = s.Format.Trim().ToLowerInvariant() == "json";
+        if (console.Profile.Capabilities.Interactive && !json)
             console.Progress().Start(ctx =>
             {
                 var task = ctx.AddTask("Drawing", maxValue: 1);
@@ -78,12 +77,12 @@ internal sealed class NegotiateCommand : Command<NegotiateCommand.Settings>
             });
         else
             run = NegotiationUncertainty.Run(s.File, options);
-        if (s.Format == "json") console.Profile.Out.Writer.WriteLine(UncertaintyReport.JsonText(run!));
+        if (json) console.Profile.Out.Writer.WriteLine(UncertaintyReport.JsonText(run!));
         else UncertaintyTables.Write(console, run!, s.Wide);
         if (output is not null)
         {
             UncertaintyReport.Write(run!, NegotiationUncertainty.Manifest(run!, "parley negotiate " + s.File + " --draws " + run!.Summary.Draws), output);
-            if (s.Format == "table") console.MarkupLine(Markup.Escape(output.Summary(UncertaintyReport.Files)));
+            if (!json) console.MarkupLine(Markup.Escape(output.Summary(UncertaintyReport.Files)));
         }
         return Program.Ok;
     }

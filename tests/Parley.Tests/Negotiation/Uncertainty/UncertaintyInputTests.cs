@@ -78,7 +78,7 @@ public class UncertaintyInputTests
     }
 
     [Fact]
-    public void Bad_draws_and_seeds_on_the_command_line_exit_2_with_the_option_named()
+    public void Bad_draws_seeds_and_formats_on_the_command_line_exit_2_with_the_option_named()
     {
         using var folder = new TempFolder();
         var path = folder.Write("talks.yaml", UncertaintyFixtures.OneSector);
@@ -88,9 +88,9 @@ public class UncertaintyInputTests
         (code, _, err) = CliTests.Run("negotiate", path, "--draws", "5", "--seed", "-3");
         Assert.Equal(2, code);
         Assert.Contains("--seed", err);
-        (code, _, err) = CliTests.Run("negotiate", path, "--format", "json");
+        (code, _, err) = CliTests.Run("negotiate", path, "--draws", "5", "--format", "yaml");
         Assert.Equal(2, code);
-        Assert.Contains("--draws", err);
+        Assert.Contains("--format", err);
     }
 
     [Fact]
