@@ -14,12 +14,13 @@ public partial class ModelBookTests
     {
         ["OS"] = "one-sector.md", ["MS"] = "multi-sector.md", ["G"] = "structural-gravity.md",
         ["P"] = "ppml-hdfe.md", ["T"] = "tariff-stacking.md", ["B"] = "bargaining.md", ["SQ"] = "status-quo.md",
+        ["U"] = "uncertainty.md",
     };
 
-    [GeneratedRegex(@"\((OS|MS|G|P|T|B|SQ)-(\d+)\)")]
+    [GeneratedRegex(@"\((OS|MS|G|P|T|B|SQ|U)-(\d+)\)")]
     private static partial Regex Label();
 
-    [GeneratedRegex(@"^[ \t]*\((OS|MS|G|P|T|B|SQ)-(\d+)\)  ", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^[ \t]*\((OS|MS|G|P|T|B|SQ|U)-(\d+)\)  ", RegexOptions.Multiline)]
     private static partial Regex Definition();
 
     [GeneratedRegex(@"docs/models/([A-Za-z0-9_.-]+\.md)")]

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using Parley.Application;
 using Parley.Negotiation;
+using Parley.Negotiation.Uncertainty;
 using Parley.Reports;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -19,12 +20,20 @@ internal sealed class NegotiateCommand : Command<NegotiateCommand.Settings>
         [CommandOption("--max-enumerate <N>")] [Description("Enumerate package spaces up to N packages (default 20000); search larger ones.")] [DefaultValue(20000L)] public long MaxEnumerate { get; init; } = NegotiationAnalysis.DefaultEnumerationLimit;
         [CommandOption("-f|--format <FORMAT>")] [Description("table (default) or json (solutions.json's content on stdout: the same JSON the web API returns).")] public string Format { get; init; } = "table";
         [CommandOption("--wide")] [Description("Print every table column even when the table is wider than the terminal.")] public bool Wide { get; init; }
+        [CommandOption("--draws <N>")] [Description("Draw the file's uncertain inputs N times (uncertainty: block; docs/uncertainty.md) and report probabilities.")] public int? Draws { get; init; }
+        [CommandOption("--seed <S>")] [Description("Seed of the draws (default: the file's uncertainty.seed, else 2025).")] public long? Seed { get; init; }
+        [CommandOption("--exact")] [Description("With draws: solve every package of every draw instead of screening (slow).")] public bool Exact { get; init; }
+        [CommandOption("--resolve-all")] [Description("With draws: also solve every package whose IR status the screen leaves open.")] public bool ResolveAll { get; init; }
         [CommandOption("--max-packages <N>")] [Description("Refuse package spaces above N packages (default 100000) before solving anything.")] [DefaultValue(100000L)] public long MaxPackages { get; init; } = NegotiationAnalysis.DefaultPackageLimit;
     }
 
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
     {
         var console = AnsiConsoleAccessor.Console;
+        if (s.Format.Trim().ToLowerInvariant() is not ("table" or "json")) throw new ParleyInputException("(command line)", null, "--format", s.Format, "table or json");
+        if (s.Seed is < 0) throw new ParleyInputException("(command line)", null, "--seed", s.Seed.Value.ToString(CultureInfo.InvariantCulture), "a whole number from 0 to 2^53 − 1");
+        var draws = new UncertaintyRunOptions { Draws = s.Draws, Seed = s.Seed is { } seed ? (ulong)seed : null, Screen = !s.Exact, ResolveAll = s.ResolveAll };
+        if (s.Draws is not null || NegotiationRunner.Load(s.File).Uncertainty?.Draws is not null) return Draws(console, s, draws);
         var options = new NegotiationRunOptions { Sensitivity = !s.NoSensitivity, EnumerationLimit = s.MaxEnumerate, PackageLimit = s.MaxPackages }.Validated();
         var json = s.Format.Trim().ToLowerInvariant() switch
         {
@@ -50,6 +59,30 @@ internal sealed class NegotiateCommand : Command<NegotiateCommand.Settings>
         {
             NegotiationReport.Write(result!, NegotiationRunner.Manifest(result!, "parley negotiate " + s.File), output);
             if (!json) console.MarkupLine(Markup.Escape(output.Summary(NegotiationReport.Files)));
+        }
+        return Program.Ok;
+    }
+
+    private static int Draws(IAnsiConsole console, Settings s, UncertaintyRunOptions options)
+    {
+        NegotiationUncertainty.Prepare(s.File, options); // input errors before any solve
+        using var output = s.Out is { } dir ? OutputDirectory.Open(dir) : null;
+        UncertaintyRun? run = null;
+        var json = s.Format.Trim().ToLowerInvariant() == "json";
+        if (console.Profile.Capabilities.Interactive && !json)
+            console.Progress().Start(ctx =>
+            {
+                var task = ctx.AddTask("Drawing", maxValue: 1);
+                run = NegotiationUncertainty.Run(s.File, options, (done, total) => { task.MaxValue = total; task.Value = done; });
+            });
+        else
+            run = NegotiationUncertainty.Run(s.File, options);
+        if (json) console.Profile.Out.Writer.WriteLine(UncertaintyReport.JsonText(run!));
+        else UncertaintyTables.Write(console, run!, s.Wide);
+        if (output is not null)
+        {
+            UncertaintyReport.Write(run!, NegotiationUncertainty.Manifest(run!, "parley negotiate " + s.File + " --draws " + run!.Summary.Draws), output);
+            if (!json) console.MarkupLine(Markup.Escape(output.Summary(UncertaintyReport.Files)));
         }
         return Program.Ok;
     }

@@ -17,6 +17,16 @@ public sealed record EvaluationOptions
     /// <summary>Scale applied to trade elasticities (one-sector ε; multi-sector every θ_j). Default 1.</summary>
     public double ElasticityScale { get; init; } = 1.0;
 
+    /// <summary>Trade elasticity θ per sector code of the multi-sector dataset, replacing the dataset's value (after
+    /// <see cref="ElasticityScale"/>); sectors not named keep theirs. Default none. Used by the uncertainty draws.</summary>
+    public IReadOnlyDictionary<string, double>? SectorElasticities { get; init; }
+
+    /// <summary>One-sector trade elasticity ε replacing the file's (before <see cref="ElasticityScale"/>); default none.</summary>
+    public double? TradeElasticity { get; init; }
+
+    /// <summary>One-sector labour-supply elasticity κ replacing the file's; default none.</summary>
+    public double? LaborSupplyElasticity { get; init; }
+
     /// <summary>Called after each package is solved (for progress bars): (done, total).</summary>
     public Action<int, int>? Progress { get; init; }
 }
@@ -55,6 +65,8 @@ public sealed class NegotiationEvaluator
             _msLoaded = d;
             _msBaseTariffs = MultiSectorScenario.BuildTariffs(b, d);
             if (scale != 1.0) d = d with { Sectors = d.Sectors.Select(s => s with { TradeElasticity = s.TradeElasticity * scale }).ToArray() };
+            if (options?.SectorElasticities is { } theta)
+                d = d with { Sectors = d.Sectors.Select(s => theta.TryGetValue(s.Code, out var t) ? s with { TradeElasticity = t } : s).ToArray() };
             _ms = d;
             _msBaseDeficits = b.Deficits == DeficitRule.Zero ? new double[d.N] : d.Deficits.ToArray();
             var data = MultiSectorModel.Solve(spec.Name + " (data)", d, d.Base.AsSpan(), _msBaseDeficits);
@@ -64,7 +76,11 @@ public sealed class NegotiationEvaluator
         else
         {
             _world = OneSectorScenario.LoadDataset(b);
-            _params = b.Parameters with { TradeElasticity = b.Parameters.TradeElasticity * scale };
+            _params = b.Parameters with
+            {
+                TradeElasticity = (options?.TradeElasticity ?? b.Parameters.TradeElasticity) * scale,
+                LaborSupplyElasticity = options?.LaborSupplyElasticity ?? b.Parameters.LaborSupplyElasticity,
+            };
             _economy = OneSectorScenario.Calibrate(b with { Parameters = _params }, _world);
             _osBaseTariffs = OneSectorScenario.BuildTariffs(b, _world, _economy);
             _osBase = EquilibriumSolver.Solve(spec.Name + " (baseline)", _economy, _osBaseTariffs, _params);

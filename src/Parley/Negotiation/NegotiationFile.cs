@@ -81,8 +81,10 @@ public sealed record Batna(string Label, IReadOnlyList<TariffChange> Tariffs, IR
 /// <param name="Deadline">Rounds available in the alternating-offers simulation.</param>
 /// <param name="Assumptions">Assumptions stated in the file.</param>
 /// <param name="SourceFile">File read.</param>
+/// <param name="Uncertainty">The file's <c>uncertainty:</c> block (distributions, seed, draws), or null.</param>
 public sealed record NegotiationSpec(string Name, string? Description, Scenario Baseline, IReadOnlyList<Party> Parties, IReadOnlyList<string> Observers,
-    IReadOnlyList<Issue> Issues, Batna Batna, IReadOnlyList<Round> Rounds, int Deadline, IReadOnlyList<string> Assumptions, string SourceFile)
+    IReadOnlyList<Issue> Issues, Batna Batna, IReadOnlyList<Round> Rounds, int Deadline, IReadOnlyList<string> Assumptions, string SourceFile,
+    Uncertainty.UncertaintySpec? Uncertainty = null)
 {
     /// <summary>Number of packages (product of option counts; saturates at <see cref="long.MaxValue"/>).</summary>
     public long PackageCount => Issues.Aggregate(1L, (acc, i) => acc > long.MaxValue / Math.Max(1, i.Options.Count) ? long.MaxValue : acc * i.Options.Count);
@@ -198,8 +200,9 @@ public static class NegotiationFile
         var deadline = (int)(root.Number("deadline_rounds", 1, 1000) ?? 12);
         var observers = root.Codes("observers")?.Select(x => x.Value.ToUpperInvariant()).ToArray() ?? [];
         var assumptions = root.Codes("assumptions")?.Select(x => x.Value).ToArray() ?? [];
+        var uncertainty = root.Map("uncertainty") is { } um ? Uncertainty.UncertaintyFile.Parse(um, parties, kind) : null;
         root.RejectUnknownKeys();
-        return new NegotiationSpec(name, description, baseline, parties, observers, issues, batna, rounds, deadline, assumptions, path);
+        return new NegotiationSpec(name, description, baseline, parties, observers, issues, batna, rounds, deadline, assumptions, path, uncertainty);
     }
 
     /// <summary>An <c>overlay:</c> path (absolute) validated against the bundled schedule, or null when the key is absent.</summary>

@@ -62,7 +62,7 @@ public static class WorkSweepKinds
     /// <summary>Builds the sweep of <paramref name="spec"/>; an unknown kind is an input error.</summary>
     public static IWorkSweep Open(WorkSweepSpec spec) => spec.Kind switch
     {
-        // NegotiationDraws => …,   (filled in by the uncertainty work)
+        NegotiationDraws => NegotiationDrawSweep.Open(spec),
         ScenarioSweep => ScenarioSweepWork.Open(spec),
         _ => throw new ParleyInputException(spec.SourceName, null, "kind", spec.Kind,
             $"a sweep kind this version of Parley runs: {NegotiationDraws} or {ScenarioSweep}"),

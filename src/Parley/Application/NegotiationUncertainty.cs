@@ -1,0 +1,92 @@
+// The application layer's uncertainty job (issue 14): a negotiation file's draws as a WorkSweepSpec, run by an
+// IWorkExecutor (LocalWorkExecutor by default; the cluster executor plugs in here), summarised by DrawSummary from the
+// assembled results alone. Hosts call this, never the sweep directly.
+using System.Diagnostics;
+using System.Globalization;
+using Parley.Application.WorkItems;
+using Parley.Internals;
+using Parley.Negotiation;
+using Parley.Negotiation.Uncertainty;
+
+namespace Parley.Application;
+
+/// <summary>Options of a draws run.</summary>
+public sealed record UncertaintyRunOptions
+{
+    /// <summary>Number of draws (CLI <c>--draws</c>); default: the file's <c>uncertainty.draws</c>. 1 … 1,000,000.</summary>
+    public int? Draws { get; init; }
+
+    /// <summary>Seed (CLI <c>--seed</c>); default: the file's <c>uncertainty.seed</c>, else 2025.</summary>
+    public ulong? Seed { get; init; }
+
+    /// <summary>Use the first-order screen (default true); false solves every package of every draw exactly.</summary>
+    public bool Screen { get; init; } = true;
+
+    /// <summary>Also solve exactly every package whose IR status the screen leaves open (default false: only the
+    /// headline answers — reference package, ZOPA, Nash, Kalai — are made exact; the rest report their doubt share).</summary>
+    public bool ResolveAll { get; init; }
+
+    /// <summary>Who runs the draws; default a <see cref="LocalWorkExecutor"/> on every core.</summary>
+    public IWorkExecutor? Executor { get; init; }
+}
+
+/// <summary>Runs the uncertainty analysis of a negotiation file.</summary>
+public static class NegotiationUncertainty
+{
+    /// <summary>The sweep of <paramref name="path"/> with the run's options, as text any worker can rebuild.</summary>
+    public static WorkSweepSpec SweepSpec(string path, UncertaintyRunOptions options)
+    {
+        var text = InputFiles.ReadText(path, "YAML file", InputLimits.MaxYamlBytes);
+        var o = new Dictionary<string, string>();
+        if (options.Draws is { } d) o[NegotiationDrawSweep.DrawsOption] = d.ToString(CultureInfo.InvariantCulture);
+        if (options.Seed is { } s) o[NegotiationDrawSweep.SeedOption] = s.ToString(CultureInfo.InvariantCulture);
+        if (!options.Screen) o[NegotiationDrawSweep.ScreenOption] = "off";
+        if (options.ResolveAll) o[NegotiationDrawSweep.ResolveOption] = "all";
+        return new WorkSweepSpec(WorkSweepKinds.NegotiationDraws, path, text, o);
+    }
+
+    /// <summary>Checks the options and the file (parse, inputs, limits) without solving anything.</summary>
+    public static NegotiationDrawSweep Prepare(string path, UncertaintyRunOptions options)
+    {
+        if (options.Draws is { } d && (d < 1 || d > UncertaintySpec.MaxDraws))
+            throw new ParleyInputException("(command line)", null, "--draws", d.ToString(CultureInfo.InvariantCulture), $"a whole number from 1 to {UncertaintySpec.MaxDraws:N0}");
+        if (options.Seed is { } s && s >= 1UL << 53)
+            throw new ParleyInputException("(command line)", null, "--seed", s.ToString(CultureInfo.InvariantCulture), "a whole number from 0 to 2^53 − 1");
+        return NegotiationDrawSweep.Open(SweepSpec(path, options));
+    }
+
+    /// <summary>Runs every draw through the executor and summarises.</summary>
+    public static async Task<UncertaintyRun> RunAsync(string path, UncertaintyRunOptions options, Action<int, int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var sw = Stopwatch.StartNew();
+        var spec = SweepSpec(path, options);
+        var sweep = Prepare(path, options);
+        var executor = options.Executor ?? new LocalWorkExecutor();
+        if (executor is LocalWorkExecutor && sweep.ScreenOn && sweep.Layout.Inputs.Any(i => i.IsModelInput)) _ = sweep.Screen; // build once, before the threads start
+        var results = await executor.RunAsync(spec, progress, cancellationToken).ConfigureAwait(false);
+        var summary = Summarise(sweep, results);
+        return new UncertaintyRun(sweep.Layout.Spec, sweep.Layout, summary, results, sw.Elapsed.TotalMilliseconds);
+    }
+
+    /// <summary>Synchronous <see cref="RunAsync"/>.</summary>
+    public static UncertaintyRun Run(string path, UncertaintyRunOptions options, Action<int, int>? progress = null) =>
+        RunAsync(path, options, progress).GetAwaiter().GetResult();
+
+    /// <summary>The summary of assembled results (the same whichever executor produced them).</summary>
+    public static UncertaintySummary Summarise(NegotiationDrawSweep sweep, IReadOnlyList<double[]> results)
+    {
+        return DrawSummary.Summarise(sweep.Layout, results, sweep.Seed, sweep.Reference, sweep.ScreenSolves);
+    }
+
+    /// <summary>The run manifest of a draws run.</summary>
+    public static RunManifest Manifest(UncertaintyRun r, string command) => new(RunManifest.ParleyVersion, command, r.Spec.SourceFile,
+        RunManifest.Sha256(r.Spec.SourceFile), r.Spec.Baseline.Dataset, r.Spec.Baseline.Dataset, r.Spec.Baseline.Model.ToString(),
+        new Dictionary<string, string>
+        {
+            ["draws"] = r.Summary.Draws.ToString(CultureInfo.InvariantCulture),
+            ["seed"] = r.Summary.Seed.ToString(CultureInfo.InvariantCulture),
+            ["packages"] = r.Layout.Packages.Count.ToString(CultureInfo.InvariantCulture),
+            ["inputs"] = r.Layout.Inputs.Count.ToString(CultureInfo.InvariantCulture),
+        },
+        [], RunManifest.Now, RunManifest.MachineDescription);
+}

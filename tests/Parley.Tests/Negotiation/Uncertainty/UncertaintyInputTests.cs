@@ -1,0 +1,157 @@
+using Parley.Application;
+using Parley.Data;
+using Parley.Negotiation;
+using Parley.Negotiation.Uncertainty;
+using Parley.Tests.Cli;
+using Xunit;
+
+namespace Parley.Tests.Negotiation.Uncertainty;
+
+/// <summary>The uncertainty block: published elasticities, bad values, the command line and every output parsed back.</summary>
+public class UncertaintyInputTests
+{
+    [Fact]
+    public void Published_draws_cover_the_wiod_goods_sectors_whose_theta_is_the_cp2015_estimate()
+    {
+        var wiod = BundledData.MultiSector(BundledData.Wiod2011Name)!;
+        var inputs = PublishedElasticities.Inputs(wiod);
+        Assert.Equal(14, inputs.Count); // c1–c16 less c15 (8.22, no standard error), with c4 and c5 sharing Textile
+        Assert.Contains(inputs, i => i.Targets.SequenceEqual(["c4", "c5"]));
+        Assert.DoesNotContain(inputs, i => i.Targets.Contains("c15") || i.Targets.Contains("c17"));
+        foreach (var i in inputs)
+            Assert.All(i.Targets, c => Assert.Equal(wiod.FindSector(c)!.TradeElasticity, i.Distribution.Mean, 9));
+        // the point estimates of the table are those of the CP replication data
+        var cp = BundledData.MultiSector(BundledData.Cp2015Name)!;
+        foreach (var (name, (theta, _)) in PublishedElasticities.Table)
+            if (name is not ("Auto" or "Other Transport")) Assert.Equal(cp.FindSector(name)!.TradeElasticity, theta, 9);
+        // c12 merges Basic metals (3.28, se 1.48) and Metal products (6.99, se 1.83) with the weight that gives θ = 4.367
+        var c12 = inputs.Single(i => i.Targets.SequenceEqual(["c12"])).Distribution;
+        var w = (6.99 - c12.Mean) / (6.99 - 3.28);
+        Assert.Equal(Math.Sqrt(w * w * 1.48 * 1.48 + (1 - w) * (1 - w) * 1.83 * 1.83), c12.StandardDeviation, 9);
+        Assert.Equal(Math.Max(0.5, c12.Mean - 2 * c12.StandardDeviation), c12.Lower, 12);
+    }
+
+    public static TheoryData<string, string, string> BadBlocks => new()
+    {
+        { "  trade_elasticity: { distribution: gamma, min: 3, max: 6 }", "uncertainty.trade_elasticity.distribution", "'gamma'" },
+        { "  trade_elasticity: { distribution: normal, mean: 4, sd: 0 }", "uncertainty.trade_elasticity.sd", "above 0" },
+        { "  trade_elasticity: { distribution: uniform, min: 6, max: 3 }", "uncertainty.trade_elasticity.max", "above the lower end" },
+        { "  trade_elasticity: { distribution: uniform, min: 0, max: 3 }", "uncertainty.trade_elasticity.min", "within [0.1, 50]" },
+        { "  trade_elasticity: { distribution: normal, mean: 4, sd: 1, min: 9, max: 10 }", "uncertainty.trade_elasticity.mean", "within the bounds" },
+        { "  trade_elasticity: { distribution: normal, mean: 4, sd: 1, min: 3.999, max: 4.0001 }", "uncertainty.trade_elasticity.min", "0.1%" },
+        { "  trade_elasticity: { distribution: triangular, min: 3, mode: 7, max: 6 }", "uncertainty.trade_elasticity.mode", "within [3, 6]" },
+        { "  trade_elasticity: { distribution: uniform, min: 3, max: 6, spread: 2 }", "uncertainty.trade_elasticity.spread", "a known key" },
+        { "  draws: 0", "uncertainty.draws", "between 1 and" },
+        { "  seed: 1.5", "uncertainty.seed", "whole number" },
+        { "  weights: { USA: { exports: { distribution: uniform, min: 0, max: 1 } } }", "uncertainty.weights.USA.exports", "a term of USA's objective" },
+        { "  weights: { KOR: { welfare: { distribution: uniform, min: 0, max: 1 } } }", "uncertainty.weights.KOR", "a party of the file" },
+        { "  trade_elasticities: cp2015", "uncertainty.trade_elasticities", "one-sector model" },
+        { "  reservation: { JPN: { distribution: lognormal, mean: -1, sd: 1 } }", "uncertainty.reservation.JPN.mean", "above 0" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadBlocks))]
+    public void Every_bad_value_in_the_block_is_an_input_error_naming_file_line_field_and_expectation(string line, string field, string expected)
+    {
+        using var folder = new TempFolder();
+        var text = NegotiationFileTests.Small + "\nuncertainty:\n" + line + "\n";
+        var path = folder.Write("bad.yaml", text);
+        var e = Assert.Throws<ParleyInputException>(() => NegotiationFile.Read(path));
+        Assert.Equal(path, e.File);
+        Assert.NotNull(e.LineNumber);
+        Assert.Contains(field, e.Message);
+        Assert.Contains(expected, e.Message);
+    }
+
+    [Fact]
+    public void The_multi_sector_model_has_no_labour_supply_range_and_unknown_sectors_are_named()
+    {
+        using var folder = new TempFolder();
+        var labour = UncertaintyFixtures.MultiSector + "\n  labor_supply_elasticity: { distribution: uniform, min: 0.2, max: 1 }\n";
+        var e = Assert.Throws<ParleyInputException>(() => NegotiationFile.Read(folder.Write("a.yaml", labour)));
+        Assert.Contains("labour supply is fixed in the multi-sector model", e.Message);
+        var sector = UncertaintyFixtures.MultiSector.Replace("    c1: { distribution: normal", "    c99: { distribution: normal");
+        var s = Assert.Throws<ParleyInputException>(() => NegotiationUncertainty.Prepare(folder.Write("b.yaml", sector), new UncertaintyRunOptions { Draws = 2 }));
+        Assert.Contains("'c99'", s.Message);
+        Assert.Contains("a sector of dataset 'wiod-2011'", s.Message);
+        Assert.NotNull(s.LineNumber);
+    }
+
+    [Fact]
+    public void Bad_draws_seeds_and_formats_on_the_command_line_exit_2_with_the_option_named()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("talks.yaml", UncertaintyFixtures.OneSector);
+        var (code, _, err) = CliTests.Run("negotiate", path, "--draws", "0");
+        Assert.Equal(2, code);
+        Assert.Contains("--draws", err);
+        (code, _, err) = CliTests.Run("negotiate", path, "--draws", "5", "--seed", "-3");
+        Assert.Equal(2, code);
+        Assert.Contains("--seed", err);
+        (code, _, err) = CliTests.Run("negotiate", path, "--draws", "5", "--format", "yaml");
+        Assert.Equal(2, code);
+        Assert.Contains("--format", err);
+    }
+
+    [Fact]
+    public void Draws_as_json_print_one_object_and_the_out_folder_parses_back()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("talks.yaml", UncertaintyFixtures.OneSector);
+        var (code, json, err) = CliTests.Run("negotiate", path, "--draws", "12", "--seed", "5", "--format", "json");
+        Assert.True(code == 0, err);
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        var root = doc.RootElement;
+        Assert.Equal(12, root.GetProperty("draws").GetInt32());
+        Assert.Equal(5, root.GetProperty("seed").GetInt32());
+        Assert.InRange(root.GetProperty("p_zopa").GetDouble(), 0, 1);
+        var packages = root.GetProperty("packages").EnumerateArray().ToArray();
+        Assert.Equal(12, packages.Length);
+        foreach (var p in packages)
+        {
+            Assert.Equal(3, p.GetProperty("options").EnumerateObject().Count());
+            Assert.InRange(p.GetProperty("p_individually_rational").GetProperty("USA").GetDouble(), 0, 1);
+            Assert.InRange(p.GetProperty("p_individually_rational").GetProperty("JPN").GetDouble(), 0, 1);
+            Assert.InRange(p.GetProperty("p_nash").GetDouble(), 0, 1);
+        }
+        Assert.Equal("fifteen", packages[root.GetProperty("reference").GetProperty("package").GetInt32()].GetProperty("options").GetProperty("us_on_japan").GetString());
+        // shares of draws: P(Nash) sums to P(ZOPA) over the packages
+        Assert.Equal(root.GetProperty("p_zopa").GetDouble(), packages.Sum(p => p.GetProperty("p_nash").GetDouble()), 9);
+
+        var outDir = Path.Combine(folder.Path, "out");
+        (code, _, err) = CliTests.Run("negotiate", path, "--draws", "12", "--seed", "5", "--out", outDir);
+        Assert.True(code == 0, err);
+        foreach (var f in Parley.Reports.UncertaintyReport.Files) Assert.True(File.Exists(Path.Combine(outDir, f)), f);
+        using var written = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "uncertainty.json")));
+        Assert.Equal(root.GetProperty("p_zopa").GetDouble(), written.RootElement.GetProperty("p_zopa").GetDouble());
+        var table = Parley.Internals.CsvTable.Read(Path.Combine(outDir, "uncertainty_packages.csv"));
+        Assert.Equal(12, table.Rows.Count);
+        var nash = table.Column("p_nash");
+        Assert.Equal(packages.Select(p => p.GetProperty("p_nash").GetDouble()), table.Rows.Select(r => table.Number(r, nash)));
+        var draws = Parley.Internals.CsvTable.Read(Path.Combine(outDir, "draws.csv"));
+        Assert.Equal(12, draws.Rows.Count);
+        Assert.Contains("<svg", File.ReadAllText(Path.Combine(outDir, "report.html")));
+    }
+}
+
+/// <summary>The example block of docs/uncertainty.md is a valid block of the US–Japan example.</summary>
+public partial class UncertaintyDocsTests
+{
+    [System.Text.RegularExpressions.GeneratedRegex("```yaml\n(uncertainty:.*?)```", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex Block();
+
+    [Fact]
+    public void The_docs_example_block_parses_on_the_us_japan_example()
+    {
+        var root = RepositoryRoot.Path;
+        var block = Block().Match(File.ReadAllText(Path.Combine(root, "docs", "uncertainty.md"))).Groups[1].Value;
+        Assert.NotEmpty(block);
+        var example = File.ReadAllText(Path.Combine(root, "examples", "us-japan-2025.yaml"));
+        var start = example.IndexOf("\nuncertainty:", StringComparison.Ordinal);
+        var text = example[..(start + 1)] + block; // the example's block is its last
+        var u = NegotiationFile.ReadText(text, Path.Combine(root, "examples", "docs-example.yaml")).Uncertainty!;
+        Assert.Equal((2025UL, 1000, PublishedElasticities.Cp2015), (u.Seed, u.Draws!.Value, u.Published));
+        Assert.Equal("c15", u.Sectors.Single().Sector);
+        Assert.Equal([UncertainInputKind.Weight, UncertainInputKind.Reservation], u.Inputs.Select(i => i.Kind));
+    }
+}
