@@ -35,7 +35,9 @@ public static class PublishedElasticities
     /// Textile), each normal(θ, se) truncated to [max(Floor, θ − Reach·se), θ + Reach·se].</summary>
     public static IReadOnlyList<UncertainInput> Inputs(MultiSectorDataset d)
     {
-        var wiod = d.Name.Equals(BundledData.Wiod2011Name, StringComparison.OrdinalIgnoreCase);
+        // world-2022 is the WIOD table brought to 2022 (data/world-2022): same 35 sectors, same θ, same CP sector map.
+        var wiod = d.Name.Equals(BundledData.Wiod2011Name, StringComparison.OrdinalIgnoreCase)
+                   || d.Name.Equals(BundledData.World2022Name, StringComparison.OrdinalIgnoreCase);
         var cp = wiod ? BundledData.MultiSector(BundledData.Cp2015Name)! : d;
         var trade = new double[cp.J];
         for (var j = 0; j < cp.J; j++)

@@ -31,6 +31,22 @@ public class UncertaintyInputTests
         Assert.Equal(Math.Max(0.5, c12.Mean - 2 * c12.StandardDeviation), c12.Lower, 12);
     }
 
+    [Fact]
+    public void Published_draws_on_world_2022_are_those_of_wiod_2011_since_the_update_keeps_its_sectors_and_thetas()
+    {
+        // Before this was fixed, world-2022 (the default base of examples/us-japan-2025.yaml) drew no sector at all:
+        // the CP sector map was applied only to a dataset named wiod-2011.
+        var wiod = PublishedElasticities.Inputs(BundledData.MultiSector(BundledData.Wiod2011Name)!);
+        var world = PublishedElasticities.Inputs(BundledData.MultiSector(BundledData.World2022Name)!);
+        Assert.Equal(wiod.Count, world.Count);
+        for (var k = 0; k < wiod.Count; k++)
+        {
+            Assert.Equal(wiod[k].Targets, world[k].Targets);
+            Assert.Equal(wiod[k].Distribution.Mean, world[k].Distribution.Mean, 12);
+            Assert.Equal(wiod[k].Distribution.StandardDeviation, world[k].Distribution.StandardDeviation, 12);
+        }
+    }
+
     public static TheoryData<string, string, string> BadBlocks => new()
     {
         { "  trade_elasticity: { distribution: gamma, min: 3, max: 6 }", "uncertainty.trade_elasticity.distribution", "'gamma'" },
