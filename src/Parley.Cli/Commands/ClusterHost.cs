@@ -39,4 +39,8 @@ internal static class ClusterHost
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static double[][] Run(WorkSweepSpec spec, string cluster, Action<int, int>? progress, CancellationToken cancellationToken) =>
         ClusterExecutors.FromOption(cluster).RunAsync(spec, progress, cancellationToken).GetAwaiter().GetResult();
+
+    /// <summary>The executor of <c>--cluster <paramref name="cluster"/></c> ('local' or a PostgreSQL connection string).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static IWorkExecutor Executor(string cluster) => ClusterExecutors.FromOption(cluster);
 }

@@ -23,6 +23,7 @@ internal sealed class NegotiateCommand : Command<NegotiateCommand.Settings>
         [CommandOption("--draws <N>")] [Description("Draw the file's uncertain inputs N times (uncertainty: block; docs/uncertainty.md) and report probabilities.")] public int? Draws { get; init; }
         [CommandOption("--seed <S>")] [Description("Seed of the draws (default: the file's uncertainty.seed, else 2025).")] public long? Seed { get; init; }
         [CommandOption("--exact")] [Description("With draws: solve every package of every draw instead of screening (slow).")] public bool Exact { get; init; }
+        [CommandOption("--cluster <CONN>")] [Description("With draws: run them as work items on an Orleans cluster, 'local' (an in-process silo) or the PostgreSQL connection string of 'parley cluster silo' (docs/cluster.md). Same numbers as without it.")] public string? Cluster { get; init; }
         [CommandOption("--resolve-all")] [Description("With draws: also solve every package whose IR status the screen leaves open.")] public bool ResolveAll { get; init; }
         [CommandOption("--max-packages <N>")] [Description("Refuse package spaces above N packages (default 100000) before solving anything.")] [DefaultValue(100000L)] public long MaxPackages { get; init; } = NegotiationAnalysis.DefaultPackageLimit;
     }
@@ -33,7 +34,10 @@ internal sealed class NegotiateCommand : Command<NegotiateCommand.Settings>
         if (s.Format.Trim().ToLowerInvariant() is not ("table" or "json")) throw new ParleyInputException("(command line)", null, "--format", s.Format, "table or json");
         if (s.Seed is < 0) throw new ParleyInputException("(command line)", null, "--seed", s.Seed.Value.ToString(CultureInfo.InvariantCulture), "a whole number from 0 to 2^53 − 1");
         var draws = new UncertaintyRunOptions { Draws = s.Draws, Seed = s.Seed is { } seed ? (ulong)seed : null, Screen = !s.Exact, ResolveAll = s.ResolveAll };
-        if (s.Draws is not null || NegotiationRunner.Load(s.File).Uncertainty?.Draws is not null) return Draws(console, s, draws);
+        if (s.Draws is not null || NegotiationRunner.Load(s.File).Uncertainty?.Draws is not null)
+            return Draws(console, s, s.Cluster is { } cluster ? draws with { Executor = ClusterHost.Executor(cluster) } : draws);
+        if (s.Cluster is not null)
+            throw new ParleyInputException("(command line)", null, "--cluster", s.Cluster, "--draws N as well (--cluster runs a negotiation's draws as work items)");
         var options = new NegotiationRunOptions { Sensitivity = !s.NoSensitivity, EnumerationLimit = s.MaxEnumerate, PackageLimit = s.MaxPackages }.Validated();
         var json = s.Format.Trim().ToLowerInvariant() switch
         {

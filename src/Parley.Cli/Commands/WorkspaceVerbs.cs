@@ -56,6 +56,19 @@ internal static class WorkspaceVerbs
         return Program.Ok;
     }
 
+    /// <summary>The web workbench with the workspace plugged in (<c>parley serve --workspace DB</c>): the same two calls
+    /// as the stand-alone host, given to the workbench's composition hooks.</summary>
+    public static Parley.Web.WebOptions Embed(Parley.Web.WebOptions web, string db)
+    {
+        var keys = WorkspaceStore.IsPostgres(db) ? null : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(db)) ?? ".", Path.GetFileName(db) + ".keys");
+        var options = new WorkspaceOptions { Database = db, KeysDirectory = keys }.Validated();
+        return web with
+        {
+            ConfigureServices = b => b.Services.AddParleyWorkspace(options),
+            ConfigureApp = app => app.MapParleyWorkspace(),
+        };
+    }
+
     public static async Task<int> Serve(string db, int port, string? keys, CancellationToken cancel)
     {
         keys ??= WorkspaceStore.IsPostgres(db) ? null : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(db)) ?? ".", Path.GetFileName(db) + ".keys");

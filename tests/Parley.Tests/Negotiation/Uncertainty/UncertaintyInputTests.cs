@@ -110,6 +110,22 @@ public class UncertaintyInputTests
     }
 
     [Fact]
+    public void Draws_on_an_in_process_Orleans_silo_print_the_json_of_the_local_run()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("talks.yaml", UncertaintyFixtures.OneSector);
+        var local = CliTests.Run("negotiate", path, "--draws", "6", "--seed", "11", "--format", "json");
+        var cluster = CliTests.Run("negotiate", path, "--draws", "6", "--seed", "11", "--format", "json", "--cluster", "local");
+        Assert.True(local.Code == 0, local.Err);
+        Assert.True(cluster.Code == 0, cluster.Err);
+        static string WithoutElapsed(string json) => System.Text.RegularExpressions.Regex.Replace(json, "\"elapsed_seconds\":\\s*[0-9.eE+-]+", "\"elapsed_seconds\":0");
+        Assert.Equal(WithoutElapsed(local.Out), WithoutElapsed(cluster.Out));
+        var (code, _, err) = CliTests.Run("negotiate", path, "--cluster", "local");
+        Assert.Equal(2, code);
+        Assert.Contains("--cluster", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Draws_as_json_print_one_object_and_the_out_folder_parses_back()
     {
         using var folder = new TempFolder();
