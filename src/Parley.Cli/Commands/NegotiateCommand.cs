@@ -24,6 +24,7 @@ internal sealed class NegotiateCommand : Command<NegotiateCommand.Settings>
         [CommandOption("--seed <S>")] [Description("Seed of the draws (default: the file's uncertainty.seed, else 2025).")] public long? Seed { get; init; }
         [CommandOption("--exact")] [Description("With draws: solve every package of every draw instead of screening (slow).")] public bool Exact { get; init; }
         [CommandOption("--cluster <CONN>")] [Description("With draws: run them as work items on an Orleans cluster, 'local' (an in-process silo) or the PostgreSQL connection string of 'parley cluster silo' (docs/cluster.md). Same numbers as without it.")] public string? Cluster { get; init; }
+        [CommandOption("--resolve <WHAT>")] [Description("With draws: headline (default: exact wherever the reference package's IR, the ZOPA, Nash or Kalai is in doubt) or zopa (exact only for the reference package's IR and the ZOPA; Nash and Kalai from the screen, with the share of draws left open).")] public string Resolve { get; init; } = "headline";
         [CommandOption("--resolve-all")] [Description("With draws: also solve every package whose IR status the screen leaves open.")] public bool ResolveAll { get; init; }
         [CommandOption("--max-packages <N>")] [Description("Refuse package spaces above N packages (default 100000) before solving anything.")] [DefaultValue(100000L)] public long MaxPackages { get; init; } = NegotiationAnalysis.DefaultPackageLimit;
     }
@@ -33,7 +34,12 @@ internal sealed class NegotiateCommand : Command<NegotiateCommand.Settings>
         var console = AnsiConsoleAccessor.Console;
         if (s.Format.Trim().ToLowerInvariant() is not ("table" or "json")) throw new ParleyInputException("(command line)", null, "--format", s.Format, "table or json");
         if (s.Seed is < 0) throw new ParleyInputException("(command line)", null, "--seed", s.Seed.Value.ToString(CultureInfo.InvariantCulture), "a whole number from 0 to 2^53 − 1");
-        var draws = new UncertaintyRunOptions { Draws = s.Draws, Seed = s.Seed is { } seed ? (ulong)seed : null, Screen = !s.Exact, ResolveAll = s.ResolveAll };
+        var draws = new UncertaintyRunOptions { Draws = s.Draws, Seed = s.Seed is { } seed ? (ulong)seed : null, Screen = !s.Exact, ResolveAll = s.ResolveAll,
+            ZopaOnly = s.Resolve.Trim().ToLowerInvariant() switch
+            {
+                "headline" => false, "zopa" => true,
+                _ => throw new ParleyInputException("(command line)", null, "--resolve", s.Resolve, "headline or zopa"),
+            } };
         if (s.Draws is not null || NegotiationRunner.Load(s.File).Uncertainty?.Draws is not null)
             return Draws(console, s, s.Cluster is { } cluster ? draws with { Executor = ClusterHost.Executor(cluster) } : draws);
         if (s.Cluster is not null)

@@ -16,7 +16,9 @@ public sealed class NegotiationDrawSweep : IWorkSweep
     /// <summary>Option keys of the <see cref="WorkSweepSpec"/>: number of draws, seed, and <c>screen</c> (<c>on</c> | <c>off</c>: solve every row of every draw).</summary>
     public const string DrawsOption = "draws", SeedOption = "seed", ScreenOption = "screen";
 
-    /// <summary>Option key: <c>headline</c> (default: exact where the headline answers are in doubt) or <c>all</c> (also every open IR status).</summary>
+    /// <summary>Option key: <c>headline</c> (default: exact where the headline answers are in doubt), <c>all</c> (also every
+    /// open IR status) or <c>zopa</c> (exact only for the reference package's IR status and the ZOPA's emptiness; Nash and
+    /// Kalai are read from the screen and the share of draws where they stayed open is reported).</summary>
     public const string ResolveOption = "resolve";
 
     /// <summary>Most packages a draws sweep prices per draw (every package is enumerated): 20,000.</summary>
@@ -24,7 +26,7 @@ public sealed class NegotiationDrawSweep : IWorkSweep
 
     private readonly Lazy<DrawScreen> _screen;
     private readonly DrawSampler _sampler;
-    private readonly bool _screenOn, _allIr;
+    private readonly bool _screenOn, _allIr, _contenders;
     private readonly Lazy<int?> _reference;
 
     private NegotiationDrawSweep(WorkSweepSpec spec)
@@ -42,11 +44,11 @@ public sealed class NegotiationDrawSweep : IWorkSweep
             "on" => true, "off" => false,
             _ => throw new ParleyInputException("(command line)", null, "--screen", screen, "on or off"),
         };
-        _allIr = spec.Options.TryGetValue(ResolveOption, out var resolve) && (resolve switch
-        {
-            "all" => true, "headline" => false,
-            _ => throw new ParleyInputException("(command line)", null, "--resolve", resolve, "headline or all"),
-        });
+        var mode = spec.Options.TryGetValue(ResolveOption, out var resolve) ? resolve : "headline";
+        if (mode is not ("all" or "headline" or "zopa"))
+            throw new ParleyInputException("(command line)", null, "--resolve", mode, "headline, all or zopa");
+        _allIr = mode == "all";
+        _contenders = mode != "zopa"; // zopa: exact only for the reference package's IR status and the ZOPA's emptiness
         if (negotiation.PackageCount > MaxPackages)
             throw new ParleyInputException(spec.SourceName, null, "issues", negotiation.PackageCount.ToString("N0", CultureInfo.InvariantCulture),
                 $"at most {MaxPackages:N0} packages for draws (every package is priced in every draw); merge or drop options");
@@ -157,7 +159,7 @@ public sealed class NegotiationDrawSweep : IWorkSweep
         var solved = 0;
         for (var round = 0; round < 8; round++)
         {
-            var doubt = DrawDoubt.Packages(Screened(x, values, bounds), _reference.Value, _allIr).Where(p => !exact[p]).ToList();
+            var doubt = DrawDoubt.Packages(Screened(x, values, bounds), _reference.Value, _allIr, _contenders).Where(p => !exact[p]).ToList();
             if (doubt.Count == 0) break;
             if (!exact[Layout.BatnaRow]) doubt.Add(Layout.BatnaRow);
             var y = Solve(x, doubt);

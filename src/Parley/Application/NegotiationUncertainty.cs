@@ -26,6 +26,10 @@ public sealed record UncertaintyRunOptions
     /// headline answers — reference package, ZOPA, Nash, Kalai — are made exact; the rest report their doubt share).</summary>
     public bool ResolveAll { get; init; }
 
+    /// <summary>Make exact only what P(ZOPA) and the reference package's IR need (CLI <c>--resolve zopa</c>); default false.
+    /// Nash and Kalai then come from the screen, with the share of draws where they stayed open reported.</summary>
+    public bool ZopaOnly { get; init; }
+
     /// <summary>Who runs the draws; default a <see cref="LocalWorkExecutor"/> on every core.</summary>
     public IWorkExecutor? Executor { get; init; }
 }
@@ -41,7 +45,10 @@ public static class NegotiationUncertainty
         if (options.Draws is { } d) o[NegotiationDrawSweep.DrawsOption] = d.ToString(CultureInfo.InvariantCulture);
         if (options.Seed is { } s) o[NegotiationDrawSweep.SeedOption] = s.ToString(CultureInfo.InvariantCulture);
         if (!options.Screen) o[NegotiationDrawSweep.ScreenOption] = "off";
+        if (options.ResolveAll && options.ZopaOnly)
+            throw new ParleyInputException("(command line)", null, "--resolve", "zopa", "either --resolve-all or --resolve zopa, not both");
         if (options.ResolveAll) o[NegotiationDrawSweep.ResolveOption] = "all";
+        if (options.ZopaOnly) o[NegotiationDrawSweep.ResolveOption] = "zopa";
         return new WorkSweepSpec(WorkSweepKinds.NegotiationDraws, path, text, o);
     }
 

@@ -47,7 +47,7 @@ public static class UncertaintyReport
             }).ToArray(),
             ["screen"] = new Dictionary<string, object?>
             {
-                ["screen_solves"] = s.ScreenSolves, ["exact_row_solves_in_draws"] = s.ExactSolves, ["draws_outside_screen"] = s.DrawsOutsideScreen,
+                ["screen_solves"] = s.ScreenSolves, ["exact_row_solves_in_draws"] = s.ExactSolves, ["draws_outside_screen"] = s.DrawsOutsideScreen, ["share_of_draws_with_nash_or_kalai_open"] = s.SolutionsOpenShare,
             },
             ["elapsed_seconds"] = r.ElapsedMilliseconds / 1000,
         };

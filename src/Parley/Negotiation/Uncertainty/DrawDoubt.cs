@@ -28,8 +28,10 @@ public static class DrawDoubt
         : Math.Abs(s.U2[p] - s.D2) <= s.E2[p] + s.ED2;
 
     /// <summary>Packages the headline answers need solved exactly: the reference package's IR status, the ZOPA's emptiness,
-    /// the Nash and Kalai–Smorodinsky contenders; with <paramref name="allIr"/> also every package whose IR status is open.</summary>
-    public static IReadOnlyList<int> Packages(ScreenedDraw s, int? reference, bool allIr)
+    /// the Nash and Kalai–Smorodinsky contenders (unless <paramref name="contenders"/> is false: then Nash and Kalai are
+    /// read from the screen and the draws where they stay open are counted, see <see cref="SolutionsOpen"/>); with
+    /// <paramref name="allIr"/> also every package whose IR status is open.</summary>
+    public static IReadOnlyList<int> Packages(ScreenedDraw s, int? reference, bool allIr, bool contenders = true)
     {
         var n = s.U1.Length;
         var doubt = new SortedSet<int>();
@@ -45,6 +47,7 @@ public static class DrawDoubt
         bool Certain(int p) => lo1[p] > 0 && lo2[p] > 0;
         // (U-9) the ZOPA's emptiness: open when no package is certainly in it but some may be
         if (!Enumerable.Range(0, n).Any(Certain)) doubt.UnionWith(Enumerable.Range(0, n).Where(Possible));
+        if (!contenders) return doubt.ToArray();
         // (U-10) Nash: every package whose highest product reaches the best lowest product of a certain ZOPA member
         Contenders(n, Possible, Certain, p => lo1[p] * lo2[p], p => hi1[p] * hi2[p], doubt);
         // (U-11) Kalai–Smorodinsky: min_i v_i / a_i with the ideal a_i itself known only within an interval
@@ -57,6 +60,15 @@ public static class DrawDoubt
         if (aLo1 > 0 && aLo2 > 0)
             Contenders(n, Possible, Certain, p => Math.Min(lo1[p] / aHi1, lo2[p] / aHi2), p => Math.Min(hi1[p] / aLo1, hi2[p] / aLo2), doubt);
         return doubt.ToArray();
+    }
+
+    /// <summary>Whether the screen's intervals leave the Nash or Kalai–Smorodinsky package of this draw open: some
+    /// contender of (U-10)/(U-11) is not solved exactly (<paramref name="exact"/>).</summary>
+    public static bool SolutionsOpen(ScreenedDraw s, int? reference, Func<int, bool> exact)
+    {
+        var withContenders = Packages(s, reference, false);
+        var without = new HashSet<int>(Packages(s, reference, false, contenders: false));
+        return withContenders.Any(p => !without.Contains(p) && !exact(p));
     }
 
     private static void Contenders(int n, Func<int, bool> possible, Func<int, bool> certain, Func<int, double> lower, Func<int, double> upper, SortedSet<int> doubt)

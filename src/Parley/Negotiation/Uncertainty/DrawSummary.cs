@@ -50,9 +50,11 @@ public sealed record InputInfluence(string Input, string Distribution, string So
 /// <param name="ExactSolves">Package and BATNA solves done inside the draws (exact re-solves of doubtful rows).</param>
 /// <param name="ScreenSolves">Solves done once to build the screen.</param>
 /// <param name="DrawsOutsideScreen">Draws beyond the screen's reach, solved in full.</param>
+/// <param name="SolutionsOpenShare">Share of draws where the Nash or Kalai–Smorodinsky package was left to the screen
+/// with its contenders' intervals overlapping (0 unless the run made only the ZOPA exact, <c>--resolve zopa</c>).</param>
 public sealed record UncertaintySummary(int Draws, ulong Seed, double ZopaProbability, IReadOnlyList<PackageOdds> Packages, IReadOnlyDictionary<string, Band> Batna,
     int? Reference, bool ReferenceIsRecorded, double ReferenceBothRational, IReadOnlyList<InputInfluence> Influence, long ExactSolves, int ScreenSolves,
-    int DrawsOutsideScreen);
+    int DrawsOutsideScreen, double SolutionsOpenShare);
 
 /// <summary>A finished draws run.</summary>
 /// <param name="Spec">The negotiation.</param>
@@ -75,6 +77,7 @@ public static class DrawSummary
         var ir1 = new int[P]; var ir2 = new int[P]; var both = new int[P]; var front = new int[P]; var doubt = new int[P]; var nash = new int[P]; var kalai = new int[P]; var exact = new int[P]; var open1 = new int[P]; var open2 = new int[P];
         var zopa = 0;
         var refBoth = 0;
+        var open = 0;
         var margin1 = new double[n]; var margin2 = new double[n];
         for (var d = 0; d < n; d++)
         {
@@ -83,6 +86,7 @@ public static class DrawSummary
             var s = Screened(layout, r);
             var sol = RiskAttitude.Solve(s.U1, s.U2, s.D1, s.D2, s.Risk1, s.Risk2);
             if (sol.HasZopa) zopa++;
+            if (DrawDoubt.SolutionsOpen(s, reference, p => r[layout.Row(p)] == 1)) open++;
             foreach (var k in sol.Frontier) front[k]++;
             if (sol.Nash is { } nk) nash[nk]++;
             if (sol.KalaiSmorodinsky is { } kk) kalai[kk]++;
@@ -121,7 +125,7 @@ public static class DrawSummary
         }
         return new UncertaintySummary(n, seed, Share(zopa), packages, Bands(layout, results, layout.BatnaRow), reference, layout.RecordedAgreement is not null,
             Share(refBoth), influence.OrderByDescending(i => i.Strength).ThenBy(i => i.Input, StringComparer.Ordinal).ToArray(),
-            (long)results.Sum(r => r[0]), screenSolves, results.Count(r => r[1] == 1));
+            (long)results.Sum(r => r[0]), screenSolves, results.Count(r => r[1] == 1), Share(open));
     }
 
     /// <summary>The screened draw stored in a result vector.</summary>

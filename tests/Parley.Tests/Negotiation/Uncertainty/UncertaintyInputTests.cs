@@ -126,6 +126,31 @@ public class UncertaintyInputTests
     }
 
     [Fact]
+    public void Resolving_only_the_zopa_gives_the_same_P_zopa_and_reference_IR_as_the_headline_mode_and_reports_what_it_left_open()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("talks.yaml", UncertaintyFixtures.OneSector);
+        var headline = CliTests.Run("negotiate", path, "--draws", "10", "--seed", "3", "--format", "json");
+        var zopa = CliTests.Run("negotiate", path, "--draws", "10", "--seed", "3", "--format", "json", "--resolve", "zopa");
+        Assert.True(headline.Code == 0, headline.Err);
+        Assert.True(zopa.Code == 0, zopa.Err);
+        using var h = System.Text.Json.JsonDocument.Parse(headline.Out);
+        using var z = System.Text.Json.JsonDocument.Parse(zopa.Out);
+        // (U-9) is made exact in both modes, so these two answers cannot differ
+        Assert.Equal(h.RootElement.GetProperty("p_zopa").GetDouble(), z.RootElement.GetProperty("p_zopa").GetDouble());
+        Assert.Equal(h.RootElement.GetProperty("reference").GetProperty("p_individually_rational_both").GetDouble(),
+            z.RootElement.GetProperty("reference").GetProperty("p_individually_rational_both").GetDouble());
+        // the headline mode leaves no Nash/Kalai open; the zopa mode solves no more than the headline mode does
+        Assert.Equal(0, h.RootElement.GetProperty("screen").GetProperty("share_of_draws_with_nash_or_kalai_open").GetDouble());
+        Assert.InRange(z.RootElement.GetProperty("screen").GetProperty("share_of_draws_with_nash_or_kalai_open").GetDouble(), 0, 1);
+        Assert.True(z.RootElement.GetProperty("screen").GetProperty("exact_row_solves_in_draws").GetInt64()
+                    <= h.RootElement.GetProperty("screen").GetProperty("exact_row_solves_in_draws").GetInt64());
+        var bad = CliTests.Run("negotiate", path, "--draws", "2", "--resolve", "some");
+        Assert.Equal(2, bad.Code);
+        Assert.Contains("--resolve", bad.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Draws_as_json_print_one_object_and_the_out_folder_parses_back()
     {
         using var folder = new TempFolder();
