@@ -161,7 +161,10 @@ public sealed class NegotiationDrawSweep : IWorkSweep
         {
             var doubt = DrawDoubt.Packages(Screened(x, values, bounds), _reference.Value, _allIr, _contenders).Where(p => !exact[p]).ToList();
             if (doubt.Count == 0) break;
-            if (!exact[Layout.BatnaRow]) doubt.Add(Layout.BatnaRow);
+            // The BATNA first (with the reference package if it is in doubt): its exact value removes the reservation
+            // values' screening error from every interval, which settles most doubts without solving their packages.
+            if (!exact[Layout.BatnaRow])
+                doubt = _reference.Value is { } rf && doubt.Contains(rf) && rf != Layout.BatnaRow ? [rf, Layout.BatnaRow] : [Layout.BatnaRow];
             var y = Solve(x, doubt);
             for (var k = 0; k < doubt.Count; k++)
             {
