@@ -23,6 +23,34 @@ public static class WiodBuilder
 
     private const double Placeholder = 1e-6; // 1 USD in millions
 
+    /// <summary>γ^{k,j} = inputs / output per region r and sector j, with inputs above 99% of output scaled down to 99%,
+    /// and γ^j = 1 − Σ_k γ^{k,j}. <paramref name="use"/>[(r·J + k)·<paramref name="stride"/> + j] is sector k's input into
+    /// sector j of region r (the WIOD build and the world-2022 update share this one rule).</summary>
+    internal static (double[] Io, double[] Va, int Scaled) InputCoefficients(double[] use, int stride, double[] output, int n, int jn)
+    {
+        var io = new double[n * jn * jn];
+        var va = new double[n * jn];
+        var scaled = 0;
+        for (var r = 0; r < n; r++)
+            for (var j = 0; j < jn; j++)
+            {
+                var go = output[r * jn + j];
+                double used = 0;
+                for (var k = 0; k < jn; k++) used += Math.Max(0, use[(r * jn + k) * stride + j]);
+                var scale = used / go > 0.99 ? 0.99 * go / used : 1.0;
+                if (scale < 1) scaled++;
+                double share = 0;
+                for (var k = 0; k < jn; k++)
+                {
+                    var g = Math.Max(0, use[(r * jn + k) * stride + j]) * scale / go;
+                    io[(r * jn + k) * jn + j] = g;
+                    share += g;
+                }
+                va[r * jn + j] = 1 - share;
+            }
+        return (io, va, scaled);
+    }
+
     private static readonly Dictionary<string, (string Iso3, string Name)> RegionNames = new()
     {
         ["AUS"] = ("AUS", "Australia"), ["AUT"] = ("AUT", "Austria"), ["BEL"] = ("BEL", "Belgium"), ["BGR"] = ("BGR", "Bulgaria"),
@@ -124,26 +152,7 @@ public static class WiodBuilder
                     placeholders++;
                 }
 
-        var io = new double[n * jn * jn];
-        var va = new double[n * jn];
-        var scaled = 0;
-        for (var r = 0; r < n; r++)
-            for (var j = 0; j < jn; j++)
-            {
-                var go = output[r * jn + j];
-                double used = 0;
-                for (var k = 0; k < jn; k++) used += Math.Max(0, inputs[(r * jn + k) * jn + j]);
-                var scale = used / go > 0.99 ? 0.99 * go / used : 1.0;
-                if (scale < 1) scaled++;
-                double share = 0;
-                for (var k = 0; k < jn; k++)
-                {
-                    var g = Math.Max(0, inputs[(r * jn + k) * jn + j]) * scale / go;
-                    io[(r * jn + k) * jn + j] = g;
-                    share += g;
-                }
-                va[r * jn + j] = 1 - share;
-            }
+        var (io, va, scaled) = InputCoefficients(inputs, jn, output, n, jn);
         var alpha = new double[n * jn];
         var clipped = 0;
         for (var r = 0; r < n; r++)

@@ -101,7 +101,7 @@ internal sealed record ModelInputs(double[] Flows, double[] Output, double[] Io,
         for (var c = 0; c < flows.Length; c++)
             if (flows[c] < 0) { flows[c] = 0; negatives++; }
         var (output, absorption, placeholders) = Totals(flows, n, jn);
-        var (io, va, scaled) = Coefficients(use, output, n, jn);
+        var (io, va, scaled) = WiodBuilder.InputCoefficients(use, jn + WiodPrior.FinalCategories.Length, output, n, jn);
         var (final, alpha, clipped) = FinalDemand(io, output, absorption, n, jn);
         var deficits = new double[n];
         for (var j = 0; j < jn; j++)
@@ -134,33 +134,6 @@ internal sealed record ModelInputs(double[] Flows, double[] Output, double[] Io,
                     placeholders++;
                 }
         return (output, absorption, placeholders);
-    }
-
-    /// <summary>γ^{k,j} = inputs / output (inputs above 99% of output scaled down) and γ^j = 1 − Σ_k γ^{k,j}.</summary>
-    private static (double[] Io, double[] Va, int Scaled) Coefficients(double[] use, double[] output, int n, int jn)
-    {
-        var w = jn + WiodPrior.FinalCategories.Length;
-        var io = new double[n * jn * jn];
-        var va = new double[n * jn];
-        var scaled = 0;
-        for (var r = 0; r < n; r++)
-            for (var j = 0; j < jn; j++)
-            {
-                var go = output[r * jn + j];
-                double used = 0;
-                for (var k = 0; k < jn; k++) used += Math.Max(0, use[(r * jn + k) * w + j]);
-                var scale = used / go > 0.99 ? 0.99 * go / used : 1.0;
-                if (scale < 1) scaled++;
-                double share = 0;
-                for (var k = 0; k < jn; k++)
-                {
-                    var g = Math.Max(0, use[(r * jn + k) * w + j]) * scale / go;
-                    io[(r * jn + k) * jn + j] = g;
-                    share += g;
-                }
-                va[r * jn + j] = 1 - share;
-            }
-        return (io, va, scaled);
     }
 
     /// <summary>Final demand by composite = absorption − intermediate use (the free side of (W-5)); negatives clipped; α its shares.</summary>
