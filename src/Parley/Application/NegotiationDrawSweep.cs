@@ -139,6 +139,20 @@ public sealed class NegotiationDrawSweep : IWorkSweep
             }
             if (hasModel) solved = Resolve(x, values, bounds, exact);
         }
+        else if (_screenOn && !_contenders)
+        {
+            // --resolve zopa beyond the probes' reach (U-8): the first-order values carry no bound there, so every row is
+            // in doubt; Resolve then solves the BATNA and the reference package, and the ZOPA's candidates only when the
+            // reference package is not individually rational for both. Other rows keep their first-order values, counted
+            // as in doubt (docs/uncertainty.md).
+            outside = true;
+            for (var r = 0; r < rows; r++)
+            {
+                values[r] = Screen.Linear(r, x);
+                bounds[r] = Enumerable.Repeat(double.PositiveInfinity, Layout.Keys.Count).ToArray();
+            }
+            solved = Resolve(x, values, bounds, exact);
+        }
         else
         {
             outside = _screenOn;
