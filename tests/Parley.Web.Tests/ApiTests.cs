@@ -9,25 +9,8 @@ using Xunit;
 namespace Parley.Web.Tests;
 
 /// <summary>The HTTP API on a test server (WebApplicationFactory): the CLI's YAML in, the CLI's JSON out, the CLI's errors as 400.</summary>
-public sealed class ApiTests : IDisposable
+public sealed class ApiTests : WorkbenchTest
 {
-    private readonly TempFolder _data = new();
-    private readonly WorkbenchFactory _factory;
-    private readonly HttpClient _client;
-
-    public ApiTests()
-    {
-        _factory = new WorkbenchFactory(_data.Path);
-        _client = _factory.CreateClient();
-    }
-
-    public void Dispose()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-        _data.Dispose();
-    }
-
     private static StringContent Yaml(string text) => new(text, Encoding.UTF8, "application/yaml");
 
     [Fact]
@@ -35,7 +18,7 @@ public sealed class ApiTests : IDisposable
     {
         var path = RepositoryRoot.File("examples", "us-japan-schedule", "2-deal-15.yaml");
         var yaml = await File.ReadAllTextAsync(path);
-        var response = await _client.PostAsync("/api/simulate", Yaml(yaml));
+        var response = await Client.PostAsync("/api/simulate", Yaml(yaml));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();
         var expected = ScenarioReport.ResultJson(ScenarioRunner.Run(ScenarioRunner.LoadText(yaml, "scenario.yaml")));
@@ -49,7 +32,7 @@ public sealed class ApiTests : IDisposable
     public async Task Bad_scenario_gets_400_with_the_input_error_line_and_no_stack_trace()
     {
         var yaml = "name: bad\ntariffs:\n  changes:\n    - { importer: USA, exporter: JPN, rate: lots }\n";
-        var response = await _client.PostAsync("/api/simulate", Yaml(yaml));
+        var response = await Client.PostAsync("/api/simulate", Yaml(yaml));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var error = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString()!;
         var expected = Assert.Throws<ParleyInputException>(() => ScenarioRunner.LoadText(yaml, "scenario.yaml")).Message;
@@ -61,7 +44,7 @@ public sealed class ApiTests : IDisposable
     [Fact]
     public async Task Unknown_country_is_a_400_naming_the_field_not_a_500()
     {
-        var response = await _client.PostAsync("/api/simulate", Yaml("name: bad\ntariffs:\n  changes:\n    - { importer: USA, exporter: JPX, rate: 0.1 }\n"));
+        var response = await Client.PostAsync("/api/simulate", Yaml("name: bad\ntariffs:\n  changes:\n    - { importer: USA, exporter: JPX, rate: 0.1 }\n"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("field 'exporter' = 'JPX'", await response.Content.ReadAsStringAsync());
     }
@@ -69,7 +52,7 @@ public sealed class ApiTests : IDisposable
     [Fact]
     public async Task Body_over_one_mebibyte_is_refused_with_413_and_a_clear_message()
     {
-        var response = await _client.PostAsync("/api/simulate", Yaml("# " + new string('x', (1 << 20) + 10)));
+        var response = await Client.PostAsync("/api/simulate", Yaml("# " + new string('x', (1 << 20) + 10)));
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Contains("at most 1,048,576 bytes", await response.Content.ReadAsStringAsync());
     }
@@ -77,12 +60,12 @@ public sealed class ApiTests : IDisposable
     [Fact]
     public async Task Tariff_rate_endpoint_returns_the_cli_rate_document()
     {
-        var json = await _client.GetStringAsync("/api/tariffs/rate?date=2025-05-01&country=JPN&hts=8703.23.01");
+        var json = await Client.GetStringAsync("/api/tariffs/rate?date=2025-05-01&country=JPN&hts=8703.23.01");
         using var doc = JsonDocument.Parse(json);
         var r = TariffQueries.Bundled.Rate(new DateOnly(2025, 5, 1), "JPN", "8703.23.01");
         Assert.Equal(r.Total, doc.RootElement.GetProperty("total_rate").GetDouble());
         Assert.Equal(r.Components.Count, doc.RootElement.GetProperty("components").GetArrayLength());
-        var bad = await _client.GetAsync("/api/tariffs/rate?date=2024-05-01&country=JPN&hts=8703.23.01");
+        var bad = await Client.GetAsync("/api/tariffs/rate?date=2024-05-01&country=JPN&hts=8703.23.01");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("field 'date'", await bad.Content.ReadAsStringAsync());
     }
@@ -90,18 +73,18 @@ public sealed class ApiTests : IDisposable
     [Fact]
     public async Task Tariff_search_finds_lines_by_code_and_by_description()
     {
-        using var byCode = JsonDocument.Parse(await _client.GetStringAsync("/api/tariffs/search?q=8703.23"));
+        using var byCode = JsonDocument.Parse(await Client.GetStringAsync("/api/tariffs/search?q=8703.23"));
         var codes = byCode.RootElement.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("hts").GetString()!).ToArray();
         Assert.Contains("8703.23.01", codes);
         Assert.All(codes, c => Assert.StartsWith("8703.23", c));
-        using var byText = JsonDocument.Parse(await _client.GetStringAsync("/api/tariffs/search?q=spark-ignition%20vehicles"));
+        using var byText = JsonDocument.Parse(await Client.GetStringAsync("/api/tariffs/search?q=spark-ignition%20vehicles"));
         Assert.Contains(byText.RootElement.GetProperty("lines").EnumerateArray(), l => l.GetProperty("hts").GetString() == "8703.23.01");
     }
 
     [Fact]
     public async Task OpenApi_document_lists_the_api()
     {
-        using var doc = JsonDocument.Parse(await _client.GetStringAsync("/openapi/v1.json"));
+        using var doc = JsonDocument.Parse(await Client.GetStringAsync("/openapi/v1.json"));
         var paths = doc.RootElement.GetProperty("paths");
         foreach (var p in new[] { "/api/simulate", "/api/negotiate", "/api/tariffs/rate", "/api/tariffs/timeline", "/api/tariffs/etr", "/api/runs/{id}" })
             Assert.True(paths.TryGetProperty(p, out _), p);
@@ -112,7 +95,7 @@ public sealed class ApiTests : IDisposable
     {
         var form = new { name = "Form <test>", model = "one-sector", dataset = "world-2023", status_quo_date = "2025-10-15", report = "USA, JPN, KOR",
             changes = new[] { new { importer = "USA", exporter = "JPN", sectors = "", rate = "0%" } } };
-        var response = await _client.PostAsJsonAsync("/api/scenario/yaml", form);
+        var response = await Client.PostAsJsonAsync("/api/scenario/yaml", form);
         var yaml = await response.Content.ReadAsStringAsync();
         using var folder = new TempFolder();
         var file = Path.Combine(folder.Path, "form.yaml");
@@ -130,7 +113,7 @@ public sealed class ApiTests : IDisposable
     {
         var form = new { model = "one-sector", dataset = "world-2023", status_quo_date = "2025-10-15",
             changes = new[] { new { importer = "USA", exporter = "JPN", sectors = "", rate = "10%" }, new { importer = "USA", exporter = "KOR", sectors = "", rate = "-5%" } } };
-        var response = await _client.PostAsJsonAsync("/api/jobs/scenario", form);
+        var response = await Client.PostAsJsonAsync("/api/jobs/scenario", form);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var e = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(1, e.GetProperty("row").GetInt32());
@@ -143,13 +126,13 @@ public sealed class ApiTests : IDisposable
     {
         var form = new { name = "restart check", model = "one-sector", dataset = "world-2023", status_quo_date = "2025-10-15",
             changes = new[] { new { importer = "USA", exporter = "JPN", sectors = "", rate = "10%" } } };
-        var started = await (await _client.PostAsJsonAsync("/api/jobs/scenario", form)).Content.ReadFromJsonAsync<JsonElement>();
-        var runId = await WaitForRun(_client, started.GetProperty("id").GetString()!);
-        var before = await _client.GetStringAsync($"/api/runs/{runId}");
-        _client.Dispose();
-        _factory.Dispose();
+        var started = await (await Client.PostAsJsonAsync("/api/jobs/scenario", form)).Content.ReadFromJsonAsync<JsonElement>();
+        var runId = await WaitForRun(Client, started.GetProperty("id").GetString()!);
+        var before = await Client.GetStringAsync($"/api/runs/{runId}");
+        Client.Dispose();
+        Factory.Dispose();
 
-        using var again = new WorkbenchFactory(_data.Path);
+        using var again = new WorkbenchFactory(Data.Path);
         using var client = again.CreateClient();
         Assert.Equal(before, await client.GetStringAsync($"/api/runs/{runId}"));
         var page = await client.GetStringAsync($"/runs/{runId}");
@@ -161,33 +144,33 @@ public sealed class ApiTests : IDisposable
         Assert.Contains(runId, await client.GetStringAsync("/runs"));
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/runs/{runId}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/runs/{runId}")).StatusCode);
-        Assert.False(Directory.Exists(Path.Combine(_data.Path, "runs", runId)));
+        Assert.False(Directory.Exists(Path.Combine(Data.Path, "runs", runId)));
     }
 
     [Fact]
     public async Task Cancelled_negotiation_job_stops_pricing_and_stores_no_run()
     {
-        var started = await (await _client.PostAsync("/api/jobs/negotiation?example=us-korea-2025.yaml", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var started = await (await Client.PostAsync("/api/jobs/negotiation?example=us-korea-2025.yaml", null)).Content.ReadFromJsonAsync<JsonElement>();
         var id = started.GetProperty("id").GetString()!;
-        Assert.Equal("cancelled", (await (await _client.PostAsync($"/api/jobs/{id}/cancel", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal("cancelled", (await (await Client.PostAsync($"/api/jobs/{id}/cancel", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
         JsonElement job;
         var polls = 0;
         do
         {
             await Task.Delay(100);
-            job = await _client.GetFromJsonAsync<JsonElement>($"/api/jobs/{id}");
+            job = await Client.GetFromJsonAsync<JsonElement>($"/api/jobs/{id}");
         } while (!job.GetProperty("finished").GetBoolean() && ++polls < 1200);
         Assert.Equal("cancelled", job.GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.Null, job.GetProperty("run_id").ValueKind);
         Assert.True(job.GetProperty("done").GetInt32() <= 1, "pricing stops at the first package after the cancel");
-        Assert.Equal("[]", await _client.GetStringAsync("/api/runs"));
+        Assert.Equal("[]", await Client.GetStringAsync("/api/runs"));
     }
 
     [Fact]
     public async Task Run_files_outside_the_manifest_are_not_served()
     {
-        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/runs/0123456789abcdef/files/..%2F..%2Fruns.db")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/runs/not-an-id")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/runs/0123456789abcdef/files/..%2F..%2Fruns.db")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/runs/not-an-id")).StatusCode);
     }
 
     internal static async Task<string> WaitForRun(HttpClient client, string job)

@@ -25,7 +25,7 @@ internal static class Cli
 }
 
 /// <summary>A temporary folder removed when disposed.</summary>
-internal sealed class TempFolder : IDisposable
+public sealed class TempFolder : IDisposable
 {
     public string Path { get; } = Directory.CreateTempSubdirectory("parley-web-test-").FullName;
 

@@ -11,29 +11,13 @@ using Xunit;
 namespace Parley.Web.Tests;
 
 /// <summary><c>POST /api/rounds/extract</c>, the room's "paste an article" box: the CLI's round JSON, the CLI's errors, nothing stored.</summary>
-public sealed class RoundApiTests : IDisposable
+public sealed class RoundApiTests : WorkbenchTest
 {
     private static readonly string Seed = RepositoryRoot.File("examples", "news", "us-japan-4th-round-2025-05-30.txt");
     private static readonly DateOnly Published = new(2025, 5, 31);
-    private readonly TempFolder _data = new();
-    private readonly WorkbenchFactory _factory;
-    private readonly HttpClient _client;
-
-    public RoundApiTests()
-    {
-        _factory = new WorkbenchFactory(_data.Path);
-        _client = _factory.CreateClient();
-    }
-
-    public void Dispose()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-        _data.Dispose();
-    }
 
     private Task<HttpResponseMessage> Post(string query, string body) =>
-        _client.PostAsync("/api/rounds/extract" + query, new StringContent(body, Encoding.UTF8, "text/plain"));
+        Client.PostAsync("/api/rounds/extract" + query, new StringContent(body, Encoding.UTF8, "text/plain"));
 
     [Fact]
     public async Task Pasted_seed_article_returns_the_round_json_of_rounds_extract()
@@ -56,7 +40,7 @@ public sealed class RoundApiTests : IDisposable
     {
         var path = RepositoryRoot.File("examples", "us-japan-2025.yaml");
         var yaml = await File.ReadAllTextAsync(path);
-        var store = new RunStore(_data.Path);
+        var store = new RunStore(Data.Path);
         var run = new RunRecord(RunStore.NewId(), "negotiation", "US–Japan", "2026-01-01T00:00:00Z", "us-japan-2025.yaml", yaml, "{}", "{}", "{}");
         store.Add(run);
         var text = await File.ReadAllTextAsync(Seed);
