@@ -6,7 +6,7 @@ namespace Parley.Bench;
 /// BenchmarkDotNet benchmarks (default: pass BenchmarkDotNet arguments, e.g. <c>--filter '*' --job short</c>), plus quick
 /// single runs used during development and for the numbers BenchmarkDotNet cannot take (full tariff expansion,
 /// 10-million-observation PPML): <c>--quick</c>, <c>--jie-phases</c>, <c>--jie-check</c>, <c>--negotiate-phases FILE</c>, <c>--components</c>, <c>--cp2015</c>, <c>--wiod</c>, <c>--tariffs</c>,
-/// <c>--expand</c>, <c>--census</c>, <c>--synthetic</c>, <c>--negotiate FILE</c>, <c>--estimate FILE</c>, <c>--gravity FILE</c>.
+/// <c>--expand</c>, <c>--census</c>, <c>--synthetic</c>, <c>--negotiate FILE</c>, <c>--estimate FILE</c>, <c>--gravity FILE</c>, <c>--ms-packages [dataset] [count]</c>.
 /// </summary>
 internal static class Program
 {
@@ -26,6 +26,8 @@ internal static class Program
         ["--negotiate"] = a => NegotiateQuick.Run(a[1]),
         ["--estimate"] = a => EstimateQuick.Run(a[1]),
         ["--gravity"] = a => GravityQuick.Run(a[1]),
+        ["--ms-packages"] = MultiSectorThroughput.Run,
+        ["--ms-trace"] = MultiSectorTrace.Run,
     };
 
     private static void Main(string[] args)

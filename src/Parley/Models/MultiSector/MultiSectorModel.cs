@@ -83,6 +83,7 @@ public static class MultiSectorModel
         if (!diagnostics.Converged) throw new EquilibriumNotConvergedException(scenario, diagnostics);
         var g = new double[map.Size];
         map.Apply(solution, g); // state at the solution
+        map.FillShares();
         var wage = new double[n];
         var price = new double[n * jn];
         var cost = new double[n * jn];

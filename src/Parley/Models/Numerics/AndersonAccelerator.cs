@@ -52,7 +52,9 @@ internal static class AndersonAccelerator
         var dF = new double[m][];
         var dG = new double[m][];
         for (var k = 0; k < m; k++) { dF[k] = new double[n]; dG[k] = new double[n]; }
-        var gram = new double[m * m];
+        var gram = new double[m * m];      // regularised copy solved each step
+        var gramClean = new double[m * m]; // ΔFᵀΔF, updated one row and column per step
+        var work = new double[n];
         var rhs = new double[m];
         var gamma = new double[m];
         int stored = 0, head = 0, iterations = 0;
@@ -84,6 +86,8 @@ internal static class AndersonAccelerator
                 }
                 head = (head + 1) % m;
                 stored = Math.Min(stored + 1, m);
+                // Only the new difference's row and column of ΔFᵀΔF change: m dot products, not m(m+1)/2.
+                for (var b = 0; b < stored; b++) gramClean[slot * m + b] = gramClean[b * m + slot] = Dot(dF[slot], dF[b]);
             }
             f.CopyTo(fPrev, 0);
             g.CopyTo(gPrev, 0);
@@ -96,7 +100,7 @@ internal static class AndersonAccelerator
             for (var a = 0; a < stored; a++)
             {
                 rhs[a] = Dot(dF[a], f);
-                for (var b = 0; b <= a; b++) gram[a * m + b] = gram[b * m + a] = Dot(dF[a], dF[b]);
+                for (var b = 0; b < stored; b++) gram[a * m + b] = gramClean[a * m + b];
             }
             double trace = 0;
             for (var a = 0; a < stored; a++) trace += gram[a * m + a];
@@ -107,15 +111,14 @@ internal static class AndersonAccelerator
                 for (var i = 0; i < n; i++) u[i] += beta * f[i];
                 continue;
             }
-            for (var i = 0; i < n; i++)
+            // u = g − ΔG γ − (1 − β)(f − ΔF γ), one history vector at a time (vectorised).
+            g.CopyTo(u, 0);
+            for (var a = 0; a < stored; a++) DenseLu.Axpy(-gamma[a], dG[a], u);
+            if (beta != 1)
             {
-                double gSum = 0, fSum = 0;
-                for (var a = 0; a < stored; a++)
-                {
-                    gSum += gamma[a] * dG[a][i];
-                    fSum += gamma[a] * dF[a][i];
-                }
-                u[i] = g[i] - gSum - (1 - beta) * (f[i] - fSum);
+                f.CopyTo(work, 0);
+                for (var a = 0; a < stored; a++) DenseLu.Axpy(-gamma[a], dF[a], work);
+                DenseLu.Axpy(-(1 - beta), work, u);
             }
         }
         var converged = norm < options.Tolerance;

@@ -18,13 +18,13 @@ internal sealed class HatMap : IFixedPointMap
     private readonly MultiSectorDataset _d;
     private readonly int _n, _j;
     private readonly double[] _pk;     // π_ni^j · κ̂_ni^j^(−θ^j), layout [j][i][n]
-    private readonly double[] _inv;    // 1 / (1 + τ′)
-    private readonly double[] _rate;   // τ′ / (1 + τ′)
+    private readonly double[] _pkInv;  // π κ̂^(−θ) / (1 + τ′): what reaches the exporter per unit of ĉ^(−θ) spend / S
+    private readonly double[] _pkRate; // π κ̂^(−θ) τ′ / (1 + τ′): what the importer collects as tariff revenue
     private readonly double[] _deficits;
     private readonly double _worldVa;
 
     internal readonly double[] LnCost, LnPriceNew, Shares, Expenditure, GrossOutput, Income, Revenue, WageNew;
-    private readonly double[] _e, _s, _xcol;
+    private readonly double[] _e, _s, _t, _z;
 
     public HatMap(MultiSectorDataset d, double[] baseShares, double[] tariffs, double[] deficits)
     {
@@ -33,21 +33,22 @@ internal sealed class HatMap : IFixedPointMap
         _j = d.J;
         var size = _j * _n * _n;
         _pk = new double[size];
-        _inv = new double[size];
-        _rate = new double[size];
+        _pkInv = new double[size];
+        _pkRate = new double[size];
         var baseTariffs = d.Base;
         for (var j = 0; j < _j; j++)
         {
             var theta = d.Sectors[j].TradeElasticity;
             for (var c = j * _n * _n; c < (j + 1) * _n * _n; c++)
             {
-                var t = tariffs[c];
-                _inv[c] = 1 / (1 + t);
-                _rate[c] = t / (1 + t);
                 var pi = baseShares[c];
                 if (pi == 0) continue; // 0·∞ guard: a cell with no base trade never trades (docs/models/multi-sector.md (MS-4))
+                var t = tariffs[c];
                 var kappa = (1 + t) / (1 + baseTariffs[c]);
-                _pk[c] = kappa == 1 ? pi : pi * Math.Pow(kappa, -theta);
+                var pk = kappa == 1 ? pi : pi * Math.Pow(kappa, -theta);
+                _pk[c] = pk;
+                _pkInv[c] = pk / (1 + t);
+                _pkRate[c] = pk * (t / (1 + t));
             }
         }
         _deficits = deficits;
@@ -60,9 +61,10 @@ internal sealed class HatMap : IFixedPointMap
         Income = new double[_n];
         Revenue = new double[_n];
         WageNew = new double[_n];
-        _e = new double[_n];
+        _e = new double[_n * _j];
         _s = new double[_n];
-        _xcol = new double[_n];
+        _t = new double[_n];
+        _z = new double[_n];
     }
 
     public int Size => _n + 2 * _n * _j;
@@ -93,44 +95,33 @@ internal sealed class HatMap : IFixedPointMap
             for (var k = 0; k < jn; k++)
                 DenseLu.Axpy(lnP[r * jn + k], d.InputShares.AsSpan((r * jn + k) * jn, jn), lc);
         }
-        // E2–E3 by sector: S_n = Σ_i π κ̂^(−θ) ĉ_i^(−θ); P̂ = S^(−1/θ); π′ = π κ̂^(−θ) ĉ^(−θ) / S.
+        // E2–E3 and (MS-6), (MS-8) by sector, without forming π′: with e_i = ĉ_i^(−θ), S_n = Σ_i e_i π κ̂^(−θ) gives
+        // P̂_n = S_n^(−1/θ), and with z_n = X′_n / S_n the spend on i is e_i π κ̂^(−θ) z_n, so
+        // Y′_i = e_i Σ_n [π κ̂^(−θ)/(1+τ′)]_in z_n and R′_n = z_n Σ_i e_i [π κ̂^(−θ) τ′/(1+τ′)]_in (FillShares forms π′ once, at the end).
+        Array.Clear(Revenue);
         for (var j = 0; j < jn; j++)
         {
             var theta = d.Sectors[j].TradeElasticity;
             Array.Clear(_s);
+            Array.Clear(_t);
+            var block = j * n * n;
             for (var i = 0; i < n; i++)
             {
                 var e = Math.Exp(-theta * LnCost[i * jn + j]);
-                _e[i] = e;
-                DenseLu.Axpy(e, _pk.AsSpan((j * n + i) * n, n), _s);
+                _e[j * n + i] = e;
+                DenseLu.Axpy(e, _pk.AsSpan(block + i * n, n), _s);
+                DenseLu.Axpy(e, _pkRate.AsSpan(block + i * n, n), _t);
             }
             for (var r = 0; r < n; r++)
-                LnPriceNew[r * jn + j] = _s[r] > 0 ? -Math.Log(_s[r]) / theta : 0;
-            for (var i = 0; i < n; i++)
             {
-                var row = (j * n + i) * n;
-                var e = _e[i];
-                for (var r = 0; r < n; r++)
-                    Shares[row + r] = _s[r] > 0 ? _pk[row + r] * e / _s[r] : 0;
+                var sr = _s[r];
+                LnPriceNew[r * jn + j] = sr > 0 ? -Math.Log(sr) / theta : 0;
+                var zr = sr > 0 ? x[r * jn + j] * d.ValueAdded[r] / sr : 0;
+                _z[r] = zr;
+                Revenue[r] += zr * _t[r];
             }
-        }
-        // Gross output Y′_i^j and tariff revenue R_n at the current expenditure X′.
-        Array.Clear(Revenue);
-        for (var j = 0; j < jn; j++)
-        {
-            for (var r = 0; r < n; r++) _xcol[r] = x[r * jn + j] * d.ValueAdded[r];
             for (var i = 0; i < n; i++)
-            {
-                var row = (j * n + i) * n;
-                double y = 0;
-                for (var r = 0; r < n; r++)
-                {
-                    var spend = Shares[row + r] * _xcol[r];
-                    y += spend * _inv[row + r];
-                    Revenue[r] += spend * _rate[row + r];
-                }
-                GrossOutput[i * jn + j] = y;
-            }
+                GrossOutput[i * jn + j] = _e[j * n + i] * DenseLu.Dot(_pkInv.AsSpan(block + i * n, n), _z);
         }
         // E5, E4 and the labour-market form of E6.
         double worldWage = 0;
@@ -159,5 +150,24 @@ internal sealed class HatMap : IFixedPointMap
         var gx = g.Slice(n + n * jn, n * jn);
         for (var r = 0; r < n; r++)
             for (var j = 0; j < jn; j++) gx[r * jn + j] = Expenditure[r * jn + j] / d.ValueAdded[r];
+    }
+
+    /// <summary>Forms π′ (MS-5) at the point of the last <see cref="Apply"/> into <see cref="Shares"/>.</summary>
+    public void FillShares()
+    {
+        int n = _n, jn = _j;
+        for (var j = 0; j < jn; j++)
+        {
+            var theta = _d.Sectors[j].TradeElasticity;
+            Array.Clear(_s);
+            for (var i = 0; i < n; i++) DenseLu.Axpy(_e[j * n + i], _pk.AsSpan((j * n + i) * n, n), _s);
+            for (var i = 0; i < n; i++)
+            {
+                var row = (j * n + i) * n;
+                var e = _e[j * n + i];
+                for (var r = 0; r < n; r++)
+                    Shares[row + r] = _s[r] > 0 ? _pk[row + r] * e / _s[r] : 0;
+            }
+        }
     }
 }
