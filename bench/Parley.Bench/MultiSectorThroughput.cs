@@ -105,8 +105,10 @@ internal static class MultiSectorThroughput
         var g = new double[map.Size];
         for (var k = 0; k < 200; k++) map.Apply(u, g);
         var sw = Stopwatch.StartNew();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         for (var k = 0; k < 2000; k++) map.Apply(u, g);
-        Console.WriteLine($"  one evaluation of G: {sw.Elapsed.TotalMilliseconds / 2000 * 1000:F1} µs");
+        var cpuUs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / 2000 * 1000;
+        Console.WriteLine($"  one evaluation of G: {sw.Elapsed.TotalMilliseconds / 2000 * 1000:F1} µs wall, {cpuUs:F1} µs CPU");
     }
 }
 
@@ -129,5 +131,145 @@ internal static class MultiSectorTrace
             var o = new Parley.Models.Numerics.AndersonOptions { Memory = m };
             Console.WriteLine($"24% on one cell, m = {m}: {MultiSectorModel.Solve("p", d, t, deficits, o, start: b).Diagnostics}");
         }
+    }
+}
+
+/// <summary>Experiment: which block of the fixed point is slow? Wages held at the solution, only prices and spending iterate.</summary>
+internal sealed class WagesHeld(Parley.Models.Numerics.IFixedPointMap inner, double[] lnWage) : Parley.Models.Numerics.IFixedPointMap
+{
+    public int Size => inner.Size;
+    public string ComponentName(int index) => inner.ComponentName(index);
+    public void Apply(ReadOnlySpan<double> u, Span<double> g)
+    {
+        var v = u.ToArray();
+        lnWage.CopyTo(v, 0);
+        inner.Apply(v, g);
+        lnWage.CopyTo(g);
+    }
+}
+
+internal static class BlockExperiment
+{
+    public static void Run(string[] args)
+    {
+        var d = BundledData.MultiSector(BundledData.Wiod2011Name)!;
+        var deficits = d.Deficits.ToArray();
+        var b = MultiSectorModel.Solve("baseline", d, d.Base.AsSpan(), deficits);
+        var t = d.Base.ToArray();
+        int us = d.Regions.Require("USA"), jp = d.Regions.Require("JPN");
+        t[d.Cell(d.FindSector("c15")!.Index, jp, us)] = 0.24;
+        var exact = MultiSectorModel.Solve("p", d, t, deficits, start: b);
+        var (pi, _) = MultiSectorModel.BaseSharesAndExpenditure(d);
+        var map = new HatMap(d, pi, t, deficits);
+        var u = new double[map.Size];
+        for (var r = 0; r < d.N; r++)
+        {
+            u[r] = Math.Log(b.Wage[r]);
+            for (var j = 0; j < d.J; j++)
+            {
+                u[d.N + r * d.J + j] = Math.Log(b.Price[r * d.J + j]);
+                u[d.N + d.N * d.J + r * d.J + j] = b.Expenditure[r * d.J + j] / d.ValueAdded[r];
+            }
+        }
+        var held = new WagesHeld(map, exact.Wage.Select(w => Math.Log(w)).ToArray());
+        var (_, diag) = Parley.Models.Numerics.AndersonAccelerator.Solve(held, u, new Parley.Models.Numerics.AndersonOptions());
+        Console.WriteLine($"wages held at the solution: {diag}");
+        // plain iteration of the held map, to see the fast blocks' contraction rate
+        var x = (double[])u.Clone();
+        var g = new double[x.Length];
+        for (var k = 1; k <= 60; k++)
+        {
+            held.Apply(x, g);
+            var norm = 0.0;
+            for (var i = 0; i < x.Length; i++) norm = Math.Max(norm, Math.Abs(g[i] - x[i]));
+            if (k % 10 == 0) Console.WriteLine($"  plain iteration {k}: max |G(u) − u| = {norm:E2}");
+            (x, g) = (g, x);
+        }
+    }
+}
+
+/// <summary>Experiment: the map with its wage update replaced by a chord-Newton step on the wage residual, ω − S⁻¹(G_w − ω).</summary>
+internal sealed class WageNewton(Parley.Models.Numerics.IFixedPointMap inner, int n, Parley.Models.Numerics.DenseLu s, double[][]? z = null) : Parley.Models.Numerics.IFixedPointMap
+{
+    public int Size => inner.Size;
+    public string ComponentName(int index) => inner.ComponentName(index);
+    public void Apply(ReadOnlySpan<double> u, Span<double> g)
+    {
+        inner.Apply(u, g);
+        var rho = new double[n];
+        for (var r = 0; r < n; r++) rho[r] = g[r] - u[r];
+        s.Solve(rho);
+        for (var r = 0; r < n; r++)
+        {
+            var jump = u[r] - rho[r] - g[r];
+            g[r] = u[r] - rho[r];
+            if (z is null) continue;
+            for (var q = n; q < g.Length; q++) g[q] += z[r][q] * jump;
+        }
+    }
+}
+
+internal static class WageNewtonExperiment
+{
+    public static void Run(string[] args)
+    {
+        var d = BundledData.MultiSector(BundledData.Wiod2011Name)!;
+        var deficits = d.Deficits.ToArray();
+        var b = MultiSectorModel.Solve("baseline", d, d.Base.AsSpan(), deficits);
+        var (pi, _) = MultiSectorModel.BaseSharesAndExpenditure(d);
+        var ub = State(d, b);
+        var n = d.N;
+        var sw = Stopwatch.StartNew();
+        var baseMap = new HatMap(d, pi, d.Base.ToArray(), deficits);
+        var lu = new Parley.Models.Numerics.DenseLu(n);
+        const double h = 1e-5;
+        var g = new double[ub.Length];
+        long evaluations = 0;
+        var z = new double[n][];
+        for (var m = 0; m < n; m++)
+        {
+            var lnW = ub.Take(n).ToArray();
+            lnW[m] += h;
+            var start = (double[])ub.Clone();
+            lnW.CopyTo(start, 0);
+            var (v, diag) = Parley.Models.Numerics.AndersonAccelerator.Solve(new WagesHeld(baseMap, lnW), start, new Parley.Models.Numerics.AndersonOptions { Tolerance = 1e-13 });
+            evaluations += diag.Iterations;
+            baseMap.Apply(v, g);
+            for (var r = 0; r < n; r++) lu.Matrix[r * n + m] = (g[r] - v[r]) / h; // ρ(ω_b) = 0
+            z[m] = new double[ub.Length];
+            for (var q = n; q < ub.Length; q++) z[m][q] = (v[q] - ub[q]) / h;
+        }
+        lu.Factor();
+        Console.WriteLine($"S by finite differences: {evaluations} evaluations, {sw.ElapsedMilliseconds} ms");
+        int us = d.Regions.Require("USA"), jp = d.Regions.Require("JPN");
+        foreach (var (cell, rate) in new[] { ("c15", 0.24), ("c14", 0.16), ("c1", 0.08) })
+        {
+            var t = d.Base.ToArray();
+            var c = cell == "c1" ? d.Cell(d.FindSector(cell)!.Index, us, jp) : d.Cell(d.FindSector(cell)!.Index, jp, us);
+            t[c] = rate;
+            var exact = MultiSectorModel.Solve("p", d, t, deficits, start: b);
+            var map = new HatMap(d, pi, t, deficits);
+            var (sol, diag) = Parley.Models.Numerics.AndersonAccelerator.Solve(new WageNewton(map, n, lu), ub, new Parley.Models.Numerics.AndersonOptions());
+            var dw = 0.0;
+            for (var r = 0; r < n; r++) dw = Math.Max(dw, Math.Abs(Math.Exp(sol[r]) - exact.Wage[r]));
+            Console.WriteLine($"{cell} at {rate}: plain {exact.Diagnostics.Iterations} evaluations; wage-Newton {diag}; max |Δŵ| vs plain {dw:E2}");
+            var (sol2, diag2) = Parley.Models.Numerics.AndersonAccelerator.Solve(new WageNewton(map, n, lu, z), ub, new Parley.Models.Numerics.AndersonOptions());
+            Console.WriteLine($"   with the wage jump carried to prices and spending: {diag2}");
+        }
+    }
+
+    internal static double[] State(MultiSectorDataset d, MultiSectorEquilibrium b)
+    {
+        var u = new double[d.N + 2 * d.N * d.J];
+        for (var r = 0; r < d.N; r++)
+        {
+            u[r] = Math.Log(b.Wage[r]);
+            for (var j = 0; j < d.J; j++)
+            {
+                u[d.N + r * d.J + j] = Math.Log(b.Price[r * d.J + j]);
+                u[d.N + d.N * d.J + r * d.J + j] = b.Expenditure[r * d.J + j] / d.ValueAdded[r];
+            }
+        }
+        return u;
     }
 }

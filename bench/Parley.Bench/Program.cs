@@ -28,6 +28,8 @@ internal static class Program
         ["--gravity"] = a => GravityQuick.Run(a[1]),
         ["--ms-packages"] = MultiSectorThroughput.Run,
         ["--ms-trace"] = MultiSectorTrace.Run,
+        ["--ms-blocks"] = BlockExperiment.Run,
+        ["--ms-wage-newton"] = WageNewtonExperiment.Run,
     };
 
     private static void Main(string[] args)

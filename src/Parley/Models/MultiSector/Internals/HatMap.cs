@@ -10,6 +10,7 @@
 // CP's nested loops (≈1,700 inner sweeps) and never forms the dense 1,240 × 1,240 expenditure system (docs/models/multi-sector.md (MS-11)).
 using Parley.Data;
 using Parley.Models.Numerics;
+using Parley.Models.Numerics.Internals;
 
 namespace Parley.Models.MultiSector.Internals;
 
@@ -24,7 +25,7 @@ internal sealed class HatMap : IFixedPointMap
     private readonly double _worldVa;
 
     internal readonly double[] LnCost, LnPriceNew, Shares, Expenditure, GrossOutput, Income, Revenue, WageNew;
-    private readonly double[] _e, _s, _t, _z;
+    private readonly double[] _e, _s, _t, _z, _y;
 
     public HatMap(MultiSectorDataset d, double[] baseShares, double[] tariffs, double[] deficits)
     {
@@ -65,6 +66,7 @@ internal sealed class HatMap : IFixedPointMap
         _s = new double[_n];
         _t = new double[_n];
         _z = new double[_n];
+        _y = new double[_n];
     }
 
     public int Size => _n + 2 * _n * _j;
@@ -92,8 +94,7 @@ internal sealed class HatMap : IFixedPointMap
         {
             var lc = LnCost.AsSpan(r * jn, jn);
             for (var j = 0; j < jn; j++) lc[j] = d.ValueAddedShare[r * jn + j] * lnW[r];
-            for (var k = 0; k < jn; k++)
-                DenseLu.Axpy(lnP[r * jn + k], d.InputShares.AsSpan((r * jn + k) * jn, jn), lc);
+            DenseProducts.VectorTimesMatrix(lnP.Slice(r * jn, jn), d.InputShares.AsSpan(r * jn * jn, jn * jn), jn, lc, lc);
         }
         // E2–E3 and (MS-6), (MS-8) by sector, without forming π′: with e_i = ĉ_i^(−θ), S_n = Σ_i e_i π κ̂^(−θ) gives
         // P̂_n = S_n^(−1/θ), and with z_n = X′_n / S_n the spend on i is e_i π κ̂^(−θ) z_n, so
@@ -105,13 +106,10 @@ internal sealed class HatMap : IFixedPointMap
             Array.Clear(_s);
             Array.Clear(_t);
             var block = j * n * n;
-            for (var i = 0; i < n; i++)
-            {
-                var e = Math.Exp(-theta * LnCost[i * jn + j]);
-                _e[j * n + i] = e;
-                DenseLu.Axpy(e, _pk.AsSpan(block + i * n, n), _s);
-                DenseLu.Axpy(e, _pkRate.AsSpan(block + i * n, n), _t);
-            }
+            var e = _e.AsSpan(j * n, n);
+            for (var i = 0; i < n; i++) e[i] = Math.Exp(-theta * LnCost[i * jn + j]);
+            DenseProducts.VectorTimesMatrix(e, _pk.AsSpan(block, n * n), n, default, _s);
+            DenseProducts.VectorTimesMatrix(e, _pkRate.AsSpan(block, n * n), n, default, _t);
             for (var r = 0; r < n; r++)
             {
                 var sr = _s[r];
@@ -120,8 +118,8 @@ internal sealed class HatMap : IFixedPointMap
                 _z[r] = zr;
                 Revenue[r] += zr * _t[r];
             }
-            for (var i = 0; i < n; i++)
-                GrossOutput[i * jn + j] = _e[j * n + i] * DenseLu.Dot(_pkInv.AsSpan(block + i * n, n), _z);
+            DenseProducts.MatrixTimesVector(_pkInv.AsSpan(block, n * n), _z, e, _y);
+            for (var i = 0; i < n; i++) GrossOutput[i * jn + j] = _y[i];
         }
         // E5, E4 and the labour-market form of E6.
         double worldWage = 0;
