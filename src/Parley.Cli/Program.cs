@@ -99,6 +99,7 @@ internal static class Program
                 data.SetDescription("Build bundled datasets from their published sources, or import your own (docs/data-import.md).");
                 data.AddCommand<BuildWiodCommand>("build-wiod").WithDescription("Regenerate data/wiod-2011 from the WIOD 2011 world input–output table.");
                 data.AddCommand<BuildWorld2022Command>("build-world-2022").WithDescription("Regenerate data/world-2022: the WIOD 2011 table updated by GRAS to ADB MRIO 2022 and BACI 2023 (docs/world-2022.md).");
+                data.AddCommand<BuildCp2015ElasticitiesCommand>("build-cp2015-elasticities").WithDescription("Recompute Caliendo & Parro (2015) Table 1 (sector θ and robust standard errors, 99% sample) from CP's estimation files.");
                 data.AddCommand<DataImportCommand>("import").WithDescription("Turn long CSV files (flows + GDP, or an input–output table) into a dataset folder every verb reads.")
                     .WithExample("data", "import", "--kind", "one-sector", "--flows", "flows.csv", "--gdp", "gdp.csv", "--unit", "usd_millions", "--out", "my-world");
             });

@@ -217,6 +217,7 @@ public class OutputDirectoryTests
         new[] { "gravity", "simulate", Example("can-jpn-pta.yaml"), "--monte-carlo", "0" },
         new[] { "negotiate", Example("us-japan-2025.yaml"), "--no-sensitivity" },
         new[] { "data", "build-wiod", "--source", AppContext.BaseDirectory },
+        new[] { "data", "build-cp2015-elasticities", "--source", AppContext.BaseDirectory },
     };
 
     [Theory]

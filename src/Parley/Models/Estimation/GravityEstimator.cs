@@ -114,6 +114,11 @@ public static class GravityEstimator
             var tool = input.Method == EstimationMethod.Ppml ? "ppmlhdfe" : "absorbed fixed effects, as the book's Table 1 column 3";
             vce = cluster is null ? $"robust, q = N/(N−1) ({tool})" : $"clustered ({clusters} clusters), q = G/(G−1) ({tool})";
         }
+        else if (input.Vce == VceConvention.Stata && cluster is null)
+        {
+            q = n / (double)(n - k); // regress, vce(robust): (P-17); Caliendo & Parro's standard errors (docs/models/uncertainty.md (U-17))
+            vce = $"robust, q = N/(N−K), K = {k} (regress)";
+        }
         else
         {
             q = (n - 1.0) / (n - k) * (cluster is null ? 1 : clusters / (clusters - 1.0));

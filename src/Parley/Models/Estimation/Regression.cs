@@ -23,7 +23,7 @@ public enum SingletonPolicy
 /// <summary>Small-sample convention of the clustered/robust variance.</summary>
 public enum VceConvention
 {
-    /// <summary>Stata: OLS without fixed effects q = (N−1)/(N−K)·G/(G−1) (regress); OLS with absorbed fixed effects and PPML
+    /// <summary>Stata: OLS without fixed effects q = (N−1)/(N−K)·G/(G−1) clustered and N/(N−K) robust (regress); OLS with absorbed fixed effects and PPML
     /// (ppmlhdfe) q = G/(G−1), robust N/(N−1) — the conventions that reproduce the published Table 1.</summary>
     Stata,
 

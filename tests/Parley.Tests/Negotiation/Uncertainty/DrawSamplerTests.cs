@@ -38,9 +38,9 @@ public class DrawSamplerTests
     public void A_truncated_normal_has_the_closed_form_truncated_mean_and_stays_in_bounds()
     {
         // E[X | a ≤ X ≤ b] = μ + σ (φ(α) − φ(β)) / (Φ(β) − Φ(α)), α = (a − μ)/σ, β = (b − μ)/σ; here the CP (2015) Machinery
-        // estimate 1.45 (se 2.03) truncated to [0.5, 5.51], as the published draws do.
-        var d = Distribution.Normal(1.45, 2.03, 0.5, 5.51);
-        double alpha = (0.5 - 1.45) / 2.03, beta = (5.51 - 1.45) / 2.03;
+        // estimate 1.45 (se 2.80, data/trade-elasticity-se) truncated to [0.5, 7.05], as the published draws do.
+        var d = Distribution.Normal(1.45, 2.80, 0.5, 7.05);
+        double alpha = (0.5 - 1.45) / 2.80, beta = (7.05 - 1.45) / 2.80;
         static double Phi(double z) => 0.5 * (1 + Erf(z / Math.Sqrt(2)));
         static double Erf(double x) // slow obvious oracle: midpoint rule on 2/√π ∫ e^{−t²} dt
         {
@@ -50,10 +50,10 @@ public class DrawSamplerTests
             return 2 / Math.Sqrt(Math.PI) * sum * h;
         }
         static double Density(double z) => Math.Exp(-z * z / 2) / Math.Sqrt(2 * Math.PI);
-        var expected = 1.45 + 2.03 * (Density(alpha) - Density(beta)) / (Phi(beta) - Phi(alpha));
+        var expected = 1.45 + 2.80 * (Density(alpha) - Density(beta)) / (Phi(beta) - Phi(alpha));
         var x = Draws(new DrawSampler([Input("theta", d)], 3), 20_000).Select(v => v[0]).ToArray();
-        Assert.All(x, v => Assert.InRange(v, 0.5, 5.51));
-        Assert.InRange(x.Average(), expected - 0.03, expected + 0.03); // sd of the truncated law < 1.5, so 4 se ≈ 0.04 at most
+        Assert.All(x, v => Assert.InRange(v, 0.5, 7.05));
+        Assert.InRange(x.Average(), expected - 0.05, expected + 0.05); // sd of the truncated law ≈ 1.62, so 4 se ≈ 0.046
         Assert.InRange(d.MassInBounds, Phi(beta) - Phi(alpha) - 1e-9, Phi(beta) - Phi(alpha) + 1e-9);
     }
 
