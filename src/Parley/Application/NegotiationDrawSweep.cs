@@ -91,8 +91,9 @@ public sealed class NegotiationDrawSweep : IWorkSweep
     /// <summary>The screen (built on first use: central solve, derivatives, probes).</summary>
     public DrawScreen Screen => _screen.Value;
 
-    /// <summary>Solves done to build the screen in this process (0 when it was not built here).</summary>
-    public int ScreenSolves => _screen.IsValueCreated ? _screen.Value.Solves : 0;
+    /// <summary>Solves the screen takes to build (0 when the sweep needs none), wherever it was built: the grains' silo
+    /// or this process. Counted from the layout, so the report does not depend on which process built it.</summary>
+    public int ScreenSolves => HasModelInputs && _screenOn ? DrawScreen.SolveCount(Layout) : 0;
 
     /// <summary>The central draw (every input at its centre): its Nash package is the reference when the file records no agreement.</summary>
     public ScreenedDraw CentralDraw()
@@ -251,7 +252,9 @@ public sealed class NegotiationDrawSweep : IWorkSweep
     private double[][] Solve(double[] x, IReadOnlyList<int>? rows)
     {
         var spec = Layout.Spec;
-        var evaluator = new NegotiationEvaluator(spec, UncertaintyInputs.Options(Layout.Inputs, x, spec.Baseline.Model));
+        // Superposed starts (MS-22) pay for their single-issue solves only when every package of the draw is priced.
+        var options = UncertaintyInputs.Options(Layout.Inputs, x, spec.Baseline.Model) with { Superposition = rows is null };
+        var evaluator = new NegotiationEvaluator(spec, options);
         var wanted = rows ?? Enumerable.Range(0, Layout.Packages.Count + 1).ToArray();
         var packages = wanted.Where(r => r < Layout.Packages.Count).Select(r => Layout.Packages[r]).ToArray();
         var priced = evaluator.EvaluateAll(packages);

@@ -1,7 +1,7 @@
 // Bargaining analysis on a finite set of packages evaluated for two parties (utilities u₁, u₂) with a disagreement
 // point d = (d₁, d₂) = the BATNA utilities:
 //  - Pareto frontier: packages no other package weakly improves for both and strictly for one;
-//  - ZOPA: packages individually rational for both (uᵢ > dᵢ);
+//  - ZOPA: packages individually rational for both (uᵢ > dᵢ + ε, ε = Indifference: a gain below the solvers' noise is none);
 //  - Nash (1950) bargaining solution: argmax (u₁ − d₁)(u₂ − d₂) over the ZOPA;
 //  - Kalai & Smorodinsky (1975): the ZOPA package maximising minᵢ (uᵢ − dᵢ)/(aᵢ − dᵢ), aᵢ = best uᵢ in the ZOPA
 //    (the discrete counterpart of the point where the frontier meets the line from d to the ideal point a);
@@ -26,11 +26,23 @@ public sealed record BargainingResult(
 {
     /// <summary>True when at least one package beats both BATNAs.</summary>
     public bool HasZopa => Zopa.Count > 0;
+
 }
 
 /// <summary>Pure computations of <see cref="BargainingResult"/>.</summary>
 public static class BargainingSolutions
 {
+    /// <summary>
+    /// ε of docs/models/bargaining.md (B-5), in utility units: a package gains over the BATNA only when its utility
+    /// exceeds the BATNA's by more than this. A package that repeats the BATNA's tariffs then never counts as a gain,
+    /// whichever side of the BATNA the solver's rounding puts it (utilities carry ~1e-10 of noise: the equilibrium
+    /// tolerance 1e-11 times their conditioning); every gain the reports print (4 decimals) is far above it.
+    /// </summary>
+    public const double Indifference = 1e-9;
+
+    /// <summary>True when utility <paramref name="u"/> is individually rational against reservation <paramref name="d"/> (B-5).</summary>
+    public static bool Gains(double u, double d) => u > d + Indifference;
+
     /// <summary>Solves the bargaining problem.</summary>
     /// <param name="u1">Party 1's utility of each package.</param>
     /// <param name="u2">Party 2's utility of each package.</param>
@@ -41,7 +53,7 @@ public static class BargainingSolutions
         if (u1.Count != u2.Count) throw new ArgumentException("Utility arrays must have the same length.");
         if (u1.Count == 0) throw new ArgumentException("At least one package is needed.");
         var frontier = Frontier(u1, u2);
-        var zopa = Enumerable.Range(0, u1.Count).Where(k => u1[k] > d1 && u2[k] > d2).ToArray();
+        var zopa = Enumerable.Range(0, u1.Count).Where(k => Gains(u1[k], d1) && Gains(u2[k], d2)).ToArray();
         int? nash = null, ks = null;
         double a1 = double.NaN, a2 = double.NaN;
         if (zopa.Length > 0)

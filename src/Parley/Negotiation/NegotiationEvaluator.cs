@@ -27,6 +27,14 @@ public sealed record EvaluationOptions
     /// <summary>One-sector labour-supply elasticity κ replacing the file's; default none.</summary>
     public double? LaborSupplyElasticity { get; init; }
 
+    /// <summary>
+    /// Multi-sector only: start each package of <see cref="NegotiationEvaluator.EvaluateAll"/> at the reference package
+    /// plus the sum of its single-issue changes (docs/models/multi-sector.md (MS-22)) when the package space is at least
+    /// four times the number of single-issue packages. Default true. Outcomes agree with baseline starts to the solver's
+    /// tolerance; turn it off when only a few packages of a large space are priced.
+    /// </summary>
+    public bool Superposition { get; init; } = true;
+
     /// <summary>Called after each package is solved (for progress bars): (done, total).</summary>
     public Action<int, int>? Progress { get; init; }
 }
@@ -49,6 +57,9 @@ public sealed class NegotiationEvaluator
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<double[]>> _overlayBases = new();
     private readonly EquilibriumSolver.WarmStart? _osWarm;
     private readonly SolutionLevels _baseLevels;
+    private readonly bool _superpose;
+    private readonly Lazy<MultiSectorEquilibrium>? _reference;
+    private readonly ConcurrentDictionary<(int Issue, int Option), Lazy<MultiSectorEquilibrium>> _singles = new();
     private readonly double[] _weights; // baseline income (multi-sector) or absorption (one-sector), USD billions: group weights and transfer shares
 
     /// <summary>Prepares the model and solves the baseline.</summary>
@@ -72,6 +83,9 @@ public sealed class NegotiationEvaluator
             var data = MultiSectorModel.Solve(spec.Name + " (data)", d, d.Base.AsSpan(), _msBaseDeficits);
             _msBase = MultiSectorModel.Solve(spec.Name + " (baseline)", d, _msBaseTariffs, _msBaseDeficits, start: data);
             _baseLevels = SolutionLevels.Of(_msBase, d);
+            var singles = spec.Issues.Sum(i => i.Options.Count - 1);
+            _superpose = (options?.Superposition ?? true) && spec.Issues.Count > 1 && spec.PackageCount >= 4L * (singles + 1);
+            if (_superpose) _reference = new Lazy<MultiSectorEquilibrium>(() => SolveMultiSector(new Package(-1, new int[spec.Issues.Count]), "reference package", null));
         }
         else
         {
@@ -147,10 +161,55 @@ public sealed class NegotiationEvaluator
         var done = 0;
         Parallel.For(0, packages.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k =>
         {
-            results[k] = Evaluate(Changes(packages[k]), Transfers(packages[k]), $"package {k}", Overlays(packages[k]));
+            var p = packages[k];
+            results[k] = _superpose ? MultiSectorOutcome(SolveSuperposed(p, $"package {k}"))
+                : Evaluate(Changes(p), Transfers(p), $"package {k}", Overlays(p));
             progress?.Invoke(Interlocked.Increment(ref done), packages.Count);
         });
         return results;
+    }
+
+    /// <summary>A package solved from (MS-22): the reference package and the single-issue packages are solved once
+    /// (R from the baseline, each R_k(o) from R) and reused; a package equal to one of them is that solution.</summary>
+    private MultiSectorEquilibrium SolveSuperposed(Package p, string label)
+    {
+        var moved = Enumerable.Range(0, p.Choices.Length).Where(k => p.Choices[k] != 0).ToArray();
+        if (moved.Length == 0) return _reference!.Value;
+        if (moved.Length == 1) return Single(moved[0], p.Choices[moved[0]]);
+        var start = MultiSectorStart.Superpose(_reference!.Value, moved.Select(k => Single(k, p.Choices[k])));
+        return SolveMultiSector(p, label, start);
+    }
+
+    private MultiSectorEquilibrium Single(int issue, int option) =>
+        _singles.GetOrAdd((issue, option), key => new Lazy<MultiSectorEquilibrium>(() =>
+        {
+            var choices = new int[_spec.Issues.Count];
+            choices[key.Issue] = key.Option;
+            return SolveMultiSector(new Package(-1, choices), $"{_spec.Issues[key.Issue].Id}={_spec.Issues[key.Issue].Options[key.Option].Id} alone",
+                MultiSectorStart.Of(_reference!.Value));
+        })).Value;
+
+    private MultiSectorEquilibrium SolveMultiSector(Package p, string label, MultiSectorStart? start)
+    {
+        var (t, deficits) = MultiSectorInputs(Changes(p), Transfers(p), Overlays(p));
+        var name = $"{_spec.Name}: {label}";
+        return start is null ? MultiSectorModel.Solve(name, _ms!, t, deficits, start: _msBase) : MultiSectorModel.Solve(name, _ms!, t, deficits, start);
+    }
+
+    private (double[] Tariffs, double[] Deficits) MultiSectorInputs(IReadOnlyList<TariffChange> changes, IReadOnlyList<TransferChange> transfers, IReadOnlyList<string> overlays)
+    {
+        var d = _ms!;
+        var t = MultiSectorScenario.ApplyChanges((double[])BaseTariffs(overlays).Clone(), changes, d, _spec.SourceFile);
+        var deficits = (double[])_msBaseDeficits!.Clone();
+        AddTransfers(deficits, transfers, 1e3 / MultiSectorScenario.ToUsdMillions(d)); // USD bn → dataset units
+        return (t, deficits);
+    }
+
+    private PackageOutcome MultiSectorOutcome(MultiSectorEquilibrium c)
+    {
+        var values = new Dictionary<string, double>();
+        MultiSectorOutcomes(_ms!, c, values);
+        return new PackageOutcome(values, Utility(_spec.Parties[0], values), Utility(_spec.Parties[1], values));
     }
 
     /// <summary>The BATNA's outcome.</summary>
@@ -176,32 +235,24 @@ public sealed class NegotiationEvaluator
     /// <summary>Outcomes of the baseline plus the given changes.</summary>
     public PackageOutcome Evaluate(IReadOnlyList<TariffChange> changes, IReadOnlyList<TransferChange> transfers, string label, IReadOnlyList<string>? overlays = null)
     {
-        var baseTariffs = BaseTariffs(overlays ?? []);
-        var values = new Dictionary<string, double>();
-        var file = _spec.SourceFile;
         if (_ms is { } d)
         {
-            var t = MultiSectorScenario.ApplyChanges((double[])baseTariffs.Clone(), changes, d, file);
-            var deficits = (double[])_msBaseDeficits!.Clone();
-            AddTransfers(deficits, transfers, 1e3 / MultiSectorScenario.ToUsdMillions(d)); // USD bn → dataset units
-            var c = MultiSectorModel.Solve($"{_spec.Name}: {label}", d, t, deficits, start: _msBase);
-            MultiSectorOutcomes(d, c, values);
+            var (t, deficits) = MultiSectorInputs(changes, transfers, overlays ?? []);
+            return MultiSectorOutcome(MultiSectorModel.Solve($"{_spec.Name}: {label}", d, t, deficits, start: _msBase));
         }
-        else
+        var values = new Dictionary<string, double>();
+        var w = _world!;
+        var t1 = OneSectorScenario.ApplyChanges((double[])BaseTariffs(overlays ?? []).Clone(), changes, w, _spec.SourceFile);
+        var economy = _economy!;
+        if (transfers.Count > 0)
         {
-            var w = _world!;
-            var t = OneSectorScenario.ApplyChanges((double[])baseTariffs.Clone(), changes, w, file);
-            var economy = _economy!;
-            if (transfers.Count > 0)
-            {
-                var tr = (double[])economy.Transfers.Clone();
-                AddTransfers(tr, transfers, 1e6); // USD bn → thousands of USD
-                economy = economy with { Transfers = tr };
-            }
-            var r = EquilibriumSolver.Solve($"{_spec.Name}: {label}", economy, t, _params!, _osWarm!);
-            var n = w.Countries.Count; // flows in thousands of USD
-            Outcomes(SolutionLevels.Of(r), values, (i, k) => r.Equilibrium.Flows[i * n + k] / 1e6, (i, k) => _osBase!.Equilibrium.Flows[i * n + k] / 1e6);
+            var tr = (double[])economy.Transfers.Clone();
+            AddTransfers(tr, transfers, 1e6); // USD bn → thousands of USD
+            economy = economy with { Transfers = tr };
         }
+        var r = EquilibriumSolver.Solve($"{_spec.Name}: {label}", economy, t1, _params!, _osWarm!);
+        var n = w.Countries.Count; // flows in thousands of USD
+        Outcomes(SolutionLevels.Of(r), values, (i, k) => r.Equilibrium.Flows[i * n + k] / 1e6, (i, k) => _osBase!.Equilibrium.Flows[i * n + k] / 1e6);
         return new PackageOutcome(values, Utility(_spec.Parties[0], values), Utility(_spec.Parties[1], values));
     }
 

@@ -56,12 +56,18 @@ public static class MultiSectorModel
         AndersonOptions? options = null, MultiSectorEquilibrium? start = null)
     {
         int n = d.N, jn = d.J;
-        return Solve(scenario, d, tariffs.ToArray(), deficits.ToArray(), options, start, n, jn);
+        return Solve(scenario, d, tariffs.ToArray(), deficits.ToArray(), options, start is null ? null : MultiSectorStart.Of(start), n, jn);
     }
+
+    /// <summary>As <see cref="Solve(string, MultiSectorDataset, ReadOnlySpan{double}, ReadOnlySpan{double}, AndersonOptions?, MultiSectorEquilibrium?)"/>,
+    /// from a start point that need not be an equilibrium (e.g. <see cref="MultiSectorStart.Superpose"/>).</summary>
+    public static MultiSectorEquilibrium Solve(string scenario, MultiSectorDataset d, ReadOnlySpan<double> tariffs, ReadOnlySpan<double> deficits,
+        MultiSectorStart start, AndersonOptions? options = null) =>
+        Solve(scenario, d, tariffs.ToArray(), deficits.ToArray(), options, start, d.N, d.J);
 
     // The caller's spans are copied once here: the solver and the equilibrium it returns own their arrays.
     private static MultiSectorEquilibrium Solve(string scenario, MultiSectorDataset d, double[] tariffs, double[] deficits,
-        AndersonOptions? options, MultiSectorEquilibrium? start, int n, int jn)
+        AndersonOptions? options, MultiSectorStart? start, int n, int jn)
     {
         if (tariffs.Length != jn * n * n) throw new ArgumentException($"Expected {jn * n * n} tariffs, got {tariffs.Length}.", nameof(tariffs));
         if (deficits.Length != n) throw new ArgumentException($"Expected {n} deficits, got {deficits.Length}.", nameof(deficits));

@@ -92,6 +92,17 @@ public sealed class DrawScreen
     /// <summary>Rows solved to build the screen.</summary>
     public int Solves { get; }
 
+    /// <summary>Probe points: two sign vectors, each in both directions.</summary>
+    private const int ProbeCount = 4;
+
+    /// <summary>The rows a screen of <paramref name="layout"/> solves when built (= <see cref="Solves"/>), known without
+    /// building it: every row at the centre, at one derivative point per model input and at each probe.</summary>
+    public static int SolveCount(DrawLayout layout)
+    {
+        var model = layout.Inputs.Count(i => i.IsModelInput);
+        return (layout.Packages.Count + 1) * (1 + model + (model == 0 ? 0 : ProbeCount));
+    }
+
     /// <summary>True when some input changes the equilibrium (otherwise draws only re-rank the central outcomes, exactly).</summary>
     public bool HasModelInputs => _model.Length > 0;
 
@@ -139,7 +150,7 @@ public sealed class DrawScreen
         var result = new List<double[]>();
         if (_model.Length == 0) return result;
         var sampler = new DrawSampler(_model.Select(_ => new UncertainInput(UncertainInputKind.Weight, "sign", [], Distribution.Uniform(0, 1), "probe")).ToArray(), 0x9E0B);
-        for (var v = 0; v < 2; v++)
+        for (var v = 0; v < ProbeCount / 2; v++)
         {
             var signs = sampler.Draw(v);
             foreach (var direction in new[] { 1.0, -1.0 })

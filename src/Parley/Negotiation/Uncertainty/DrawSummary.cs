@@ -92,7 +92,7 @@ public static class DrawSummary
             if (sol.KalaiSmorodinsky is { } kk) kalai[kk]++;
             for (var p = 0; p < P; p++)
             {
-                bool x1 = s.U1[p] > s.D1, x2 = s.U2[p] > s.D2;
+                bool x1 = BargainingSolutions.Gains(s.U1[p], s.D1), x2 = BargainingSolutions.Gains(s.U2[p], s.D2);
                 if (x1) ir1[p]++;
                 if (x2) ir2[p]++;
                 if (x1 && x2) both[p]++;

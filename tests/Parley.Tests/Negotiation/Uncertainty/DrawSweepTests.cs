@@ -65,6 +65,7 @@ public class DrawSweepTests
         Assert.True(screenedRows > 0, "the screen decided no row, so the test checked nothing");
         Assert.InRange(worst, 1e-6, 1.0); // observed error / bound: the bound holds and is not vacuous (0.42 when written)
         Assert.True(screened.ScreenSolves > 0);
+        Assert.Equal(screened.Screen.Solves, screened.ScreenSolves); // the count from the layout is the count of the build
     }
 
     [Fact]
