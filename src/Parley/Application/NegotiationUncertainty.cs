@@ -120,7 +120,8 @@ public static class NegotiationUncertainty
 
     /// <summary>The bargaining solutions of the central draw (every uncertain input at its distribution's centre): the
     /// utilities the screen expands around and their Nash and Kalai–Smorodinsky packages (RiskAttitude.Solve, as in every draw).
-    /// Uses the sweep's screen or central solve, so after a run of the same sweep it costs no solve.</summary>
+    /// It reads the sweep's screen (or, without model inputs, its central solve), so after a screened run of the same sweep
+    /// it costs no solve; with the screen off it solves every row once at the centre.</summary>
     public static CentralBargain Central(NegotiationDrawSweep sweep)
     {
         var c = sweep.CentralDraw();
