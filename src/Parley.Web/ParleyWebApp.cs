@@ -53,6 +53,7 @@ public static class ParleyWebApp
         s.AddSingleton(ResultCache.Shared);
         s.AddSingleton<JobBoard>();
         s.AddSingleton<Workbench>();
+        s.AddSingleton<DrawRuns>();
         s.AddSingleton<Examples>();
         s.AddOpenApi();
         // Data-protection keys (antiforgery, if a form ever needs it) live in the data folder, not in the user's profile.
@@ -75,6 +76,7 @@ public static class ParleyWebApp
         app.MapOpenApi();
         app.MapScenarioApi();
         app.MapNegotiationApi();
+        app.MapDrawsApi();
         app.MapTariffApi();
         app.MapRunApi();
         app.MapRoundApi();

@@ -16,6 +16,11 @@ public sealed record WebOptions
     /// <summary>Largest request body accepted (bytes). Default 1 MiB (1,048,576 bytes); larger bodies get HTTP 413.</summary>
     public long MaxRequestBytes { get; init; } = 1 << 20;
 
+    /// <summary>Most draws one request may ask for (<c>draws=N</c> of <c>/api/negotiate</c> and the room's probability layer).
+    /// Default 1,000 (the CLI's own bound is 1,000,000): a web request is bounded, runs one at a time and stops when its
+    /// client goes away (docs/web.md, decision 0039).</summary>
+    public int MaxDraws { get; init; } = 1000;
+
     /// <summary>Listen on Kestrel at <see cref="Host"/>:<see cref="Port"/> (false: the host's own server, e.g. a test server).</summary>
     public bool UseKestrel { get; init; } = true;
 
@@ -36,10 +41,12 @@ public sealed record WebOptions
         if (Port is < 0 or > 65535) throw new ParleyInputException("(command line)", null, "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "a TCP port from 1 to 65535");
         if (!System.Net.IPAddress.TryParse(Host, out _) && Host != "localhost") throw new ParleyInputException("(command line)", null, "--host", Host, "an IP address such as 127.0.0.1");
         if (MaxRequestBytes < 1024) throw new ParleyInputException("(command line)", null, "max request bytes", MaxRequestBytes.ToString(System.Globalization.CultureInfo.InvariantCulture), "at least 1024 bytes");
+        if (MaxDraws is < 1 or > Negotiation.Uncertainty.UncertaintySpec.MaxDraws)
+            throw new ParleyInputException("(command line)", null, "--max-draws", MaxDraws.ToString(System.Globalization.CultureInfo.InvariantCulture), $"a whole number from 1 to {Negotiation.Uncertainty.UncertaintySpec.MaxDraws:N0}");
         return this;
     }
 
-    /// <summary>Reads <c>--port N</c>, <c>--host H</c> and <c>--data-dir DIR</c> from <paramref name="args"/> (other arguments are left to ASP.NET).</summary>
+    /// <summary>Reads <c>--port N</c>, <c>--host H</c>, <c>--data-dir DIR</c> and <c>--max-draws N</c> from <paramref name="args"/> (other arguments are left to ASP.NET).</summary>
     public static WebOptions FromArgs(string[] args)
     {
         var o = new WebOptions();
@@ -54,6 +61,10 @@ public sealed record WebOptions
                     break;
                 case "--host": o = o with { Host = Next() }; break;
                 case "--data-dir": o = o with { DataDirectory = Next() }; break;
+                case "--max-draws":
+                    var d = Next();
+                    o = o with { MaxDraws = int.TryParse(d, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var m) ? m : throw new ParleyInputException("(command line)", null, "--max-draws", d, $"a whole number from 1 to {Negotiation.Uncertainty.UncertaintySpec.MaxDraws:N0}") };
+                    break;
             }
         }
         return o.Validated();

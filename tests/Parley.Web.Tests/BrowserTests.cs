@@ -100,6 +100,51 @@ public sealed class BrowserTests(LiveServer server)
     }
 
     [SkippableFact]
+    public async Task Probability_layer_draws_the_small_talks_and_its_chart_and_tables_carry_the_api_numbers()
+    {
+        var yaml = await File.ReadAllTextAsync(DrawsApiTests.FixturePath);
+        var page = await Open("/negotiation");
+        await page.SelectOptionAsync("#example", "");
+        await page.FillAsync("#yaml", yaml);
+        await page.ClickAsync("#price");
+        await page.WaitForURLAsync("**/runs/*");
+        await page.WaitForFunctionAsync("() => window.parleyRoom");
+        Assert.Equal("7", await page.InputValueAsync("#seed")); // the file's uncertainty.seed
+        Assert.Equal("200", await page.InputValueAsync("#draws")); // the file sets no draws: the room's default
+        await page.FillAsync("#draws", "10");
+        await page.FillAsync("#seed", "5");
+        await page.ClickAsync("#run-draws");
+        await page.WaitForFunctionAsync("() => document.getElementById('probability-layer').dataset.updated");
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
+        var response = await http.PostAsync(server.BaseUrl + "/api/negotiate?draws=10&seed=5", new StringContent(yaml, System.Text.Encoding.UTF8, "application/yaml"));
+        Assert.Equal(200, (int)response.StatusCode);
+        using var api = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var pZopa = api.RootElement.GetProperty("p_zopa").GetDouble();
+        Assert.Equal(pZopa, double.Parse((await page.GetAttributeAsync("#p-zopa", "data-value"))!, CultureInfo.InvariantCulture));
+        Assert.Equal((100 * pZopa).ToString("F1", CultureInfo.InvariantCulture) + "%", await page.TextContentAsync("#p-zopa"));
+        Assert.Equal("10", await page.TextContentAsync("#p-draws"));
+        Assert.Equal(api.RootElement.GetProperty("screen").GetProperty("draws_outside_screen").GetInt32().ToString(CultureInfo.InvariantCulture), await page.TextContentAsync("#p-outside"));
+
+        // Every package has a marker whose value is the API's P(IR both) for the package of the same options, and a band cross.
+        var byOptions = api.RootElement.GetProperty("packages").EnumerateArray().ToDictionary(
+            p => string.Join("/", p.GetProperty("options").EnumerateObject().Select(o => o.Value.GetString())), p => p.GetProperty("p_zopa_member").GetDouble());
+        var labels = await page.EvaluateAsync<string[]>("() => window.parleyRoom.space.packages.map(p => p.options.join('/'))");
+        var markers = await page.EvaluateAsync<double[][]>("() => window.parleyRoom.chart.getOption().series.find(s => s.id === 'p-ir-both').data");
+        Assert.Equal(12, markers.Length);
+        Assert.All(markers, m => Assert.Equal(byOptions[labels[(int)m[2]]], m[3]));
+        Assert.Equal(12, await page.EvaluateAsync<int>("() => window.parleyRoom.chart.getOption().series.find(s => s.id === 'bands').data.length"));
+        var nashLeader = api.RootElement.GetProperty("packages").EnumerateArray().MaxBy(p => p.GetProperty("p_nash").GetDouble());
+        var leaderPoint = await page.EvaluateAsync<double[][]>("() => window.parleyRoom.chart.getOption().series.find(s => s.id === 'nash-leader').data");
+        Assert.Equal(string.Join("/", nashLeader.GetProperty("options").EnumerateObject().Select(o => o.Value.GetString())), labels[(int)leaderPoint.Single()[2]]);
+        Assert.Single(await page.EvaluateAsync<double[][]>("() => window.parleyRoom.chart.getOption().series.find(s => s.id === 'central-nash').data"));
+        Assert.Equal(12, await page.Locator("#probability-table tbody tr").CountAsync());
+        await NoSeriousAccessibilityViolations(page);
+        await Screenshot(page, "negotiation-room-probability.png");
+        await page.Locator("#space-chart").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(server.Screenshots, "negotiation-room-probability-chart.png") });
+    }
+
+    [SkippableFact]
     public async Task Pasted_seed_article_previews_the_fourth_round_and_its_proposed_entry_without_changing_the_run()
     {
         var page = await Open("/negotiation");

@@ -19,14 +19,24 @@ internal static class NegotiationApi
 
     public static void MapNegotiationApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/negotiate", async (HttpRequest request, Workbench bench, WebOptions o, string? name, bool? sensitivity) =>
+        app.MapPost("/api/negotiate", async (HttpRequest request, Workbench bench, DrawRuns drawRuns, WebOptions o, string? name, bool? sensitivity,
+            string? draws, string? seed, string? resolve, string? progress) =>
         {
             var yaml = await RequestBodies.ReadTextAsync(request, o.MaxRequestBytes);
-            var spec = NegotiationRunner.LoadText(yaml, ScenarioApi.FileName(name, DefaultName));
+            var file = ScenarioApi.FileName(name, DefaultName);
+            var ask = DrawsRequest.Parse(draws, seed, resolve, o.MaxDraws);
+            var spec = NegotiationRunner.LoadText(yaml, file);
+            // As `parley negotiate FILE`: draws when asked for (draws=N) or when the file's uncertainty: block sets them.
+            if (ask.Draws is not null || spec.Uncertainty?.Draws is not null)
+                return Results.Text((await drawRuns.RunAsync(yaml, file, ask, progress, request.HttpContext.RequestAborted)).Json, "application/json; charset=utf-8");
+            if (ask.HasDrawOptions)
+                throw new ParleyInputException("(request)", null, seed is not null ? "seed" : "resolve", seed ?? resolve, "draws=N as well (seed and resolve belong to a draws run)");
             var options = new NegotiationRunOptions { Sensitivity = sensitivity ?? true }.Validated();
             Negotiation.NegotiationAnalysis.CheckLimits(spec, options.EnumerationLimit, options.PackageLimit);
             return Results.Text(NegotiationReport.SolutionsJson(bench.Negotiate(spec, yaml, options)), "application/json; charset=utf-8");
-        }).WithSummary("Price and analyse a negotiation (the YAML of `parley negotiate`); returns solutions.json, the JSON of `parley negotiate --format json`.")
+        }).WithSummary("Price and analyse a negotiation (the YAML of `parley negotiate`); returns solutions.json, the JSON of `parley negotiate --format json`. "
+                       + "With draws=N (1 … WebOptions.MaxDraws, default cap 1,000), seed=S and resolve=headline|zopa (progress=ID: poll /api/draws/ID), or when the file sets uncertainty.draws: "
+                       + "the JSON of `parley negotiate FILE --draws N --seed S --format json`.")
           .Produces(200, contentType: "application/json");
 
         app.MapPost("/api/jobs/negotiation", async (HttpRequest request, Workbench bench, JobBoard jobs, Examples examples, WebOptions o, string? example, string? name, bool? sensitivity) =>

@@ -17,6 +17,10 @@ internal sealed class ErrorResponses(RequestDelegate next)
         {
             await next(context);
         }
+        catch (Exception e) when (context.RequestAborted.IsCancellationRequested && IsCancellation(e))
+        {
+            // The client went away (a cancelled draws run): nobody is left to answer.
+        }
         catch (Exception e) when (!context.Response.HasStarted)
         {
             var (status, message) = Classify(e);
@@ -26,6 +30,9 @@ internal sealed class ErrorResponses(RequestDelegate next)
             await context.Response.WriteAsync(JsonSerializer.Serialize(new { error = message }, RequestBodies.Compact));
         }
     }
+
+    private static bool IsCancellation(Exception e) =>
+        e is OperationCanceledException || e is AggregateException a && a.Flatten().InnerExceptions.All(x => x is OperationCanceledException);
 
     /// <summary>Status and one-line message of an exception (aggregates report their first input or solver error).</summary>
     internal static (int Status, string Message) Classify(Exception e)

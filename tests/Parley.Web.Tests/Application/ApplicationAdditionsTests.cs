@@ -3,7 +3,7 @@ using Xunit;
 
 namespace Parley.Web.Tests.Application;
 
-/// <summary>What the web host added to the application layer: the form's YAML, re-ranking, the tariff search.</summary>
+/// <summary>What the web host added to the application layer: the form's YAML, re-ranking, the tariff search, the central draw.</summary>
 public sealed class ApplicationAdditionsTests
 {
     [Fact]
@@ -101,5 +101,31 @@ public sealed class ApplicationAdditionsTests
         var chapter = TariffQueries.Search(TariffQueries.Bundled, "87");
         Assert.Equal(TariffQueries.MaxSearchResults, chapter.Count);
         Assert.Equal(chapter.OrderBy(l => l.Hts, StringComparer.Ordinal).Select(l => l.Hts), chapter.Select(l => l.Hts));
+    }
+
+    [Fact]
+    public void Central_bargain_is_the_negotiation_priced_with_every_uncertain_input_at_its_centre()
+    {
+        // The room's "central Nash" point: NegotiationUncertainty.Central reads the screen at the centre. The oracle prices
+        // the same talks with no draws and the model's ε and κ set to the fixture's centres (uniform(3, 6) → 4.5,
+        // triangular(0.25, 0.5, 1) → 1.75 / 3; the weight's and the reservation shifts' centres are the file's values).
+        var yaml = File.ReadAllText(DrawsApiTests.FixturePath);
+        var sweep = NegotiationUncertainty.PrepareText(yaml, "small-uncertain-talks.yaml", new UncertaintyRunOptions { Draws = 1 });
+        var central = NegotiationUncertainty.Central(sweep);
+        var kappa = ((0.25 + 0.5 + 1.0) / 3).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        var centred = yaml.Replace("  tariffs: { base: announced-us }", $"  model: {{ trade_elasticity: 4.5, labor_supply_elasticity: {kappa} }}\n  tariffs: {{ base: announced-us }}", StringComparison.Ordinal);
+        Assert.NotEqual(yaml, centred);
+        var priced = NegotiationRunner.Run(NegotiationRunner.LoadText(centred, "centred.yaml"), new NegotiationRunOptions { Sensitivity = false });
+        Assert.Equal(priced.Packages.Select(p => string.Join(",", p.Choices)), sweep.Layout.Packages.Select(p => string.Join(",", p.Choices)));
+        for (var k = 0; k < priced.Packages.Count; k++)
+        {
+            Assert.Equal(priced.U1[k], central.Utility1[k], 1e-7);
+            Assert.Equal(priced.U2[k], central.Utility2[k], 1e-7);
+        }
+        Assert.Equal(priced.Batna.Utility1, central.Reservation1, 1e-7);
+        Assert.Equal(priced.Batna.Utility2, central.Reservation2, 1e-7);
+        Assert.NotNull(central.Nash);
+        Assert.Equal(priced.Bargaining.Nash, central.Nash);
+        Assert.Equal(priced.Bargaining.KalaiSmorodinsky, central.KalaiSmorodinsky);
     }
 }
