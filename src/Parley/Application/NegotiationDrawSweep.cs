@@ -91,8 +91,10 @@ public sealed class NegotiationDrawSweep : IWorkSweep
     /// <summary>The screen (built on first use: central solve, derivatives, probes).</summary>
     public DrawScreen Screen => _screen.Value;
 
-    /// <summary>Solves done to build the screen in this process (0 when it was not built here).</summary>
-    public int ScreenSolves => _screen.IsValueCreated ? _screen.Value.Solves : 0;
+    /// <summary>Solves one build of the screen takes (0 with the screen off or without model inputs, when none is built).
+    /// Every process that runs draws builds its own, so this is a property of the sweep, not of this process: a client
+    /// whose draws ran on other machines reports the same number as a local run (decision 0038).</summary>
+    public int ScreenSolves => _screenOn && HasModelInputs ? DrawScreen.SolveCount(Layout.Packages.Count + 1, Layout.Inputs.Count(i => i.IsModelInput)) : 0;
 
     /// <summary>The central draw (every input at its centre): its Nash package is the reference when the file records no agreement.</summary>
     public ScreenedDraw CentralDraw()

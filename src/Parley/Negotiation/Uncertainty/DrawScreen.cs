@@ -89,8 +89,16 @@ public sealed class DrawScreen
     /// <summary>The options used.</summary>
     public ScreenOptions Options { get; }
 
-    /// <summary>Rows solved to build the screen.</summary>
+    /// <summary>Rows solved to build the screen: <see cref="SolveCount"/> of its rows and model inputs.</summary>
     public int Solves { get; }
+
+    /// <summary>Probe points per screen: ± along each of two sign vectors (U-6).</summary>
+    public const int ProbeCount = 4;
+
+    /// <summary>Rows solved to build a screen of <paramref name="rows"/> rows (packages and the BATNA) and
+    /// <paramref name="modelInputs"/> model inputs, known before building it: the centre, one derivative point per model
+    /// input and the probes (none without model inputs), each with every row.</summary>
+    public static int SolveCount(int rows, int modelInputs) => rows * (1 + modelInputs + (modelInputs > 0 ? ProbeCount : 0));
 
     /// <summary>True when some input changes the equilibrium (otherwise draws only re-rank the central outcomes, exactly).</summary>
     public bool HasModelInputs => _model.Length > 0;
@@ -139,7 +147,7 @@ public sealed class DrawScreen
         var result = new List<double[]>();
         if (_model.Length == 0) return result;
         var sampler = new DrawSampler(_model.Select(_ => new UncertainInput(UncertainInputKind.Weight, "sign", [], Distribution.Uniform(0, 1), "probe")).ToArray(), 0x9E0B);
-        for (var v = 0; v < 2; v++)
+        for (var v = 0; v < ProbeCount / 2; v++)
         {
             var signs = sampler.Draw(v);
             foreach (var direction in new[] { 1.0, -1.0 })
