@@ -48,6 +48,23 @@ public class ClusterCliTests
     }
 
     [Fact]
+    public void A_silo_on_a_port_another_process_listens_on_is_refused_before_it_joins()
+    {
+        // a listener with address reuse, as Orleans binds a silo's ports: a second one could bind beside it
+        using var taken = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        taken.SetSocketOption(System.Net.Sockets.SocketOptionLevel.Socket, System.Net.Sockets.SocketOptionName.ReuseAddress, true);
+        taken.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        taken.Listen();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndPoint!).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var (code, output, err) = CliProcess.Run("cluster", "silo", "--postgres", "Host=127.0.0.1;Port=1;Username=x;Password=y;Database=z", "--gateway-port", port);
+        Assert.Equal(2, code);
+        Assert.DoesNotContain("silo started", output);
+        var first = err.Split('\n')[0];
+        Assert.Contains("--gateway-port", first);
+        Assert.Contains(port, first);
+    }
+
+    [Fact]
     public void An_out_folder_with_cluster_is_refused_before_any_work_and_not_created()
     {
         var dir = Path.Combine(Path.GetTempPath(), "parley-" + Guid.NewGuid().ToString("N"));
