@@ -121,6 +121,8 @@ public class ClusterDocsTests
         Assert.Contains("parley simulate examples/sweeps/us-japan-one-sector.yaml --cluster local", text);
         Assert.Contains("parley cluster silo --postgres \"$PARLEY_TEST_POSTGRES\"", text);
         Assert.Contains("bench/cluster-throughput.sh 61", text);
+        Assert.Contains("bench/cluster-throughput.sh draws", text);
+        Assert.Contains("parley negotiate examples/us-japan-2025.yaml --draws 1000 --resolve zopa --cluster \"$PARLEY_TEST_POSTGRES\"", text);
         Assert.DoesNotContain("BENCH_TABLE", text);
         Assert.DoesNotContain("PROJECTION", text);
         Assert.True(File.Exists(Sweeps.Example));
