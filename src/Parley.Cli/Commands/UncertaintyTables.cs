@@ -38,7 +38,7 @@ internal static class UncertaintyTables
         foreach (var i in s.Influence.Take(12))
             it.Row(i.Input, i.RankCorrelation.TryGetValue(a, out var x) ? F(x, "F3") : "–", i.RankCorrelation.TryGetValue(b, out var y) ? F(y, "F3") : "–", i.Distribution);
         it.Write(console, wide);
-        console.MarkupLine(Markup.Escape($"Screen: {s.ScreenSolves:N0} solves built it; {s.ExactSolves:N0} package solves were exact inside draws; {s.DrawsOutsideScreen:N0} draws were solved in full."
+        console.MarkupLine(Markup.Escape($"Screen: {s.ScreenSolves:N0} solves build it (once per process running draws); {s.ExactSolves:N0} package solves were exact inside draws; {s.DrawsOutsideScreen:N0} draws were solved in full."
             + (s.SolutionsOpenShare > 0 ? $" Nash or Kalai left open by the screen in {s.SolutionsOpenShare:P1} of draws (--resolve zopa)." : "")));
     }
 

@@ -47,6 +47,8 @@ public static class ParleySilo
     /// same database. Start it with <c>StartAsync</c>; it joins the cluster then.</summary>
     public static async Task<IHost> BuildAsync(SiloSettings s, CancellationToken cancellationToken)
     {
+        Free(s.Address, s.SiloPort, "--port");
+        Free(s.Address, s.GatewayPort, "--gateway-port");
         await Reachable(s.Postgres, "--postgres", cancellationToken);
         var checkpoints = new PostgresWorkCheckpoints(s.Postgres);
         await checkpoints.EnsureCreatedAsync(cancellationToken);
@@ -87,6 +89,28 @@ public static class ParleySilo
             silo.AddParleyWork(checkpoints);
         });
         return builder.Build();
+    }
+
+    /// <summary>Refuses a port another process listens on. Orleans binds its ports with address reuse, which on Linux
+    /// lets a second silo listen on the same port and the kernel then splits connections between the two: a stale silo
+    /// of another cluster (same cluster id, another database) took half a client's batches and saved them in its own
+    /// database. A plain listener fails where one is already listening, so a port in use is an input error here.</summary>
+    private static void Free(string address, int port, string field)
+    {
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Parse(address), port);
+        try
+        {
+            listener.Start();
+        }
+        catch (System.Net.Sockets.SocketException e)
+        {
+            throw new ParleyInputException("(command line)", null, field, port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"a port no other process listens on at {address} (another silo on this machine needs its own --port and --gateway-port; {e.SocketErrorCode})");
+        }
+        finally
+        {
+            listener.Stop();
+        }
     }
 
     /// <summary>Creates the membership tables, turning an unreachable or refusing database into a one-line input error.</summary>

@@ -1,8 +1,9 @@
 // The negotiation-draws sweep (WorkSweepKinds.NegotiationDraws): item d is draw d of the file's uncertain inputs. A draw
 // takes its inputs from DrawSampler (U-1)–(U-2); weights and reservation values only re-rank outcomes; model inputs go
 // through the first-order screen (U-5)–(U-8), and every package whose IR status or Nash/Kalai claim is in doubt (U-9)–(U-11)
-// is solved exactly, repeating until no doubt is left. The screen is built once per sweep from the file alone, so every
-// worker builds the same one and an item's result is the same bits wherever and whenever it runs.
+// is solved exactly, repeating until no doubt is left. The screen is built from the file alone, once per process and
+// file (a silo reuses it for another seed or draw count), so every worker builds the same one and an item's result is
+// the same bits wherever and whenever it runs.
 using System.Globalization;
 using Parley.Application.WorkItems;
 using Parley.Negotiation;
@@ -55,13 +56,29 @@ public sealed class NegotiationDrawSweep : IWorkSweep
         var inputs = UncertaintyInputs.Resolve(negotiation);
         Layout = new DrawLayout(negotiation, Package.Enumerate(negotiation, MaxPackages), inputs);
         _sampler = new DrawSampler(inputs, Seed);
-        _screen = new Lazy<DrawScreen>(() => new DrawScreen(Layout, Solve), LazyThreadSafetyMode.ExecutionAndPublication);
+        _screen = SharedScreen(spec.InputText, () => new DrawScreen(Layout, Solve));
         _reference = new Lazy<int?>(() => Layout.RecordedAgreement ?? CentralNash(), LazyThreadSafetyMode.ExecutionAndPublication);
         _central = new Lazy<double[][]>(() => Solve(inputs.Select(i => i.Distribution.Center).ToArray(), null), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     private static readonly object s_gate = new();
     private static NegotiationDrawSweep? s_last;
+
+    private static (string Text, Lazy<DrawScreen> Screen)? s_screen;
+
+    /// <summary>The screen of the file <paramref name="text"/>, shared by every sweep of that text in this process: it is
+    /// a function of the file alone — not of the draws, the seed or the resolve mode — so a second run with another seed
+    /// or more draws (a warm silo, the web host) reuses it instead of solving every row again (decision 0038).</summary>
+    private static Lazy<DrawScreen> SharedScreen(string text, Func<DrawScreen> build)
+    {
+        lock (s_gate)
+        {
+            if (s_screen is { } last && string.Equals(last.Text, text, StringComparison.Ordinal)) return last.Screen;
+            var screen = new Lazy<DrawScreen>(build, LazyThreadSafetyMode.ExecutionAndPublication);
+            s_screen = (text, screen);
+            return screen;
+        }
+    }
 
     /// <summary>Builds the sweep of <paramref name="spec"/> (the last one is kept, so that opening the same spec again,
     /// e.g. by the summary after the executor, reuses its screen).</summary>
@@ -91,9 +108,10 @@ public sealed class NegotiationDrawSweep : IWorkSweep
     /// <summary>The screen (built on first use: central solve, derivatives, probes).</summary>
     public DrawScreen Screen => _screen.Value;
 
-    /// <summary>Solves the screen takes to build (0 when the sweep needs none), wherever it was built: the grains' silo
-    /// or this process. Counted from the layout, so the report does not depend on which process built it.</summary>
-    public int ScreenSolves => HasModelInputs && _screenOn ? DrawScreen.SolveCount(Layout) : 0;
+    /// <summary>Solves one build of the screen takes (0 with the screen off or without model inputs, when none is built).
+    /// Every process that runs draws builds its own, so this is a property of the sweep, not of this process: a client
+    /// whose draws ran on other machines reports the same number as a local run (decision 0038).</summary>
+    public int ScreenSolves => _screenOn && HasModelInputs ? DrawScreen.SolveCount(Layout.Packages.Count + 1, Layout.Inputs.Count(i => i.IsModelInput)) : 0;
 
     /// <summary>The central draw (every input at its centre): its Nash package is the reference when the file records no agreement.</summary>
     public ScreenedDraw CentralDraw()

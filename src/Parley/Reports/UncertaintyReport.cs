@@ -121,7 +121,7 @@ public static class UncertaintyReport
             var w = 400 * rows[i].Strength;
             h.Append($"<text x=\"0\" y=\"{i * 22 + 16}\" font-size=\"12\">{E(rows[i].Input)}</text><rect class=\"bar\" x=\"220\" y=\"{i * 22 + 4}\" width=\"{w.ToString("F1", CultureInfo.InvariantCulture)}\" height=\"16\"><title>{E(rows[i].Input)}: |ρ| = {rows[i].Strength.ToString("F3", CultureInfo.InvariantCulture)}</title></rect>");
         }
-        h.Append("</svg><h2>Screen</h2><p>").Append($"{s.ScreenSolves:N0} solves built the first-order screen; {s.ExactSolves:N0} package solves were done exactly inside draws; {s.DrawsOutsideScreen:N0} draws lay beyond the screen's reach and were solved in full (docs/models/uncertainty.md).")
+        h.Append("</svg><h2>Screen</h2><p>").Append($"{s.ScreenSolves:N0} solves build the first-order screen (once in each process that runs draws); {s.ExactSolves:N0} package solves were done exactly inside draws; {s.DrawsOutsideScreen:N0} draws lay beyond the screen's reach and were solved in full (docs/models/uncertainty.md).")
          .Append("</p></body></html>");
         return h.ToString();
     }

@@ -89,19 +89,16 @@ public sealed class DrawScreen
     /// <summary>The options used.</summary>
     public ScreenOptions Options { get; }
 
-    /// <summary>Rows solved to build the screen.</summary>
+    /// <summary>Rows solved to build the screen: <see cref="SolveCount"/> of its rows and model inputs.</summary>
     public int Solves { get; }
 
-    /// <summary>Probe points: two sign vectors, each in both directions.</summary>
-    private const int ProbeCount = 4;
+    /// <summary>Probe points per screen: ± along each of two sign vectors (U-6).</summary>
+    public const int ProbeCount = 4;
 
-    /// <summary>The rows a screen of <paramref name="layout"/> solves when built (= <see cref="Solves"/>), known without
-    /// building it: every row at the centre, at one derivative point per model input and at each probe.</summary>
-    public static int SolveCount(DrawLayout layout)
-    {
-        var model = layout.Inputs.Count(i => i.IsModelInput);
-        return (layout.Packages.Count + 1) * (1 + model + (model == 0 ? 0 : ProbeCount));
-    }
+    /// <summary>Rows solved to build a screen of <paramref name="rows"/> rows (packages and the BATNA) and
+    /// <paramref name="modelInputs"/> model inputs, known before building it: the centre, one derivative point per model
+    /// input and the probes (none without model inputs), each with every row.</summary>
+    public static int SolveCount(int rows, int modelInputs) => rows * (1 + modelInputs + (modelInputs > 0 ? ProbeCount : 0));
 
     /// <summary>True when some input changes the equilibrium (otherwise draws only re-rank the central outcomes, exactly).</summary>
     public bool HasModelInputs => _model.Length > 0;

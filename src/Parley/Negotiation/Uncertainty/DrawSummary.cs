@@ -48,7 +48,7 @@ public sealed record InputInfluence(string Input, string Distribution, string So
 /// <param name="ReferenceBothRational">Share of draws where the reference package is individually rational for both.</param>
 /// <param name="Influence">Inputs, strongest first.</param>
 /// <param name="ExactSolves">Package and BATNA solves done inside the draws (exact re-solves of doubtful rows).</param>
-/// <param name="ScreenSolves">Solves done once to build the screen.</param>
+/// <param name="ScreenSolves">Solves one build of the screen takes (each process that runs draws builds it once).</param>
 /// <param name="DrawsOutsideScreen">Draws beyond the screen's reach, solved in full.</param>
 /// <param name="SolutionsOpenShare">Share of draws where the Nash or Kalai–Smorodinsky package was left to the screen
 /// with its contenders' intervals overlapping (0 unless the run made only the ZOPA exact, <c>--resolve zopa</c>).</param>

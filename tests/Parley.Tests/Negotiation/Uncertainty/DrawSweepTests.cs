@@ -69,6 +69,20 @@ public class DrawSweepTests
     }
 
     [Fact]
+    public void The_screens_solve_count_is_known_before_it_is_built_so_a_process_that_ran_no_draw_reports_the_same()
+    {
+        // A cluster client whose draws ran on silos never builds the screen itself (the recorded agreement is the
+        // reference), yet its summary must be the local run's: the count is the sweep's, not this process's.
+        using var folder = new TempFolder();
+        var path = folder.Write("talks.yaml", UncertaintyFixtures.OneSector);
+        var sweep = NegotiationDrawSweep.Open(Spec(path, 3));
+        var before = sweep.ScreenSolves;
+        Assert.Equal(13 * (1 + 2 + DrawScreen.ProbeCount), before); // 12 packages and the BATNA; ε and κ; the probes
+        Assert.Equal(sweep.Screen.Solves, before);
+        Assert.Equal(0, NegotiationDrawSweep.Open(Spec(path, 3, screen: false)).ScreenSolves);
+    }
+
+    [Fact]
     public void Weight_and_reservation_draws_re_rank_the_central_outcomes_without_any_solve()
     {
         using var folder = new TempFolder();
