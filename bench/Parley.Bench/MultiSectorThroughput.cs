@@ -92,16 +92,7 @@ internal static class MultiSectorThroughput
     {
         var (pi, _) = MultiSectorModel.BaseSharesAndExpenditure(d);
         var map = new HatMap(d, pi, tariffs, deficits);
-        var u = new double[map.Size];
-        for (var r = 0; r < d.N; r++)
-        {
-            u[r] = Math.Log(start.Wage[r]);
-            for (var j = 0; j < d.J; j++)
-            {
-                u[d.N + r * d.J + j] = Math.Log(start.Price[r * d.J + j]);
-                u[d.N + d.N * d.J + r * d.J + j] = start.Expenditure[r * d.J + j] / d.ValueAdded[r];
-            }
-        }
+        var u = WageNewtonExperiment.State(d, start);
         var g = new double[map.Size];
         for (var k = 0; k < 200; k++) map.Apply(u, g);
         var sw = Stopwatch.StartNew();
@@ -161,16 +152,7 @@ internal static class BlockExperiment
         var exact = MultiSectorModel.Solve("p", d, t, deficits, start: b);
         var (pi, _) = MultiSectorModel.BaseSharesAndExpenditure(d);
         var map = new HatMap(d, pi, t, deficits);
-        var u = new double[map.Size];
-        for (var r = 0; r < d.N; r++)
-        {
-            u[r] = Math.Log(b.Wage[r]);
-            for (var j = 0; j < d.J; j++)
-            {
-                u[d.N + r * d.J + j] = Math.Log(b.Price[r * d.J + j]);
-                u[d.N + d.N * d.J + r * d.J + j] = b.Expenditure[r * d.J + j] / d.ValueAdded[r];
-            }
-        }
+        var u = WageNewtonExperiment.State(d, b);
         var held = new WagesHeld(map, exact.Wage.Select(w => Math.Log(w)).ToArray());
         var (_, diag) = Parley.Models.Numerics.AndersonAccelerator.Solve(held, u, new Parley.Models.Numerics.AndersonOptions());
         Console.WriteLine($"wages held at the solution: {diag}");

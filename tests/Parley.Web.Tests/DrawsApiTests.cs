@@ -17,17 +17,8 @@ public sealed class DrawsApiTests : WorkbenchTest
     private static StringContent Yaml(string text) => new(text, Encoding.UTF8, "application/yaml");
 
     /// <summary>The CLI in-process: its own command, console and JSON writer (exit code, stdout, stderr).</summary>
-    private static (int Code, string Out, string Err) CliInProcess(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
-        {
-            Ansi = Spectre.Console.AnsiSupport.No, Out = new Spectre.Console.AnsiConsoleOutput(output), Interactive = Spectre.Console.InteractionSupport.No,
-        });
-        var code = Parley.Cli.Program.Run(args, console, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Err) CliInProcess(params string[] args) =>
+        Parley.Tests.Cli.PlainConsole.Run(80, args);
 
     [Fact]
     public async Task Negotiate_with_draws_and_seed_returns_the_json_of_the_cli_for_the_same_file()

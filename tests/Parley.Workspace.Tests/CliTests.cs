@@ -8,17 +8,8 @@ namespace Parley.Workspace.Tests;
 public sealed class CliTests
 {
     /// <summary>The CLI in-process (as Parley.Tests does): exit code, stdout, stderr.</summary>
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
-        {
-            Ansi = Spectre.Console.AnsiSupport.No, Out = new Spectre.Console.AnsiConsoleOutput(output), Interactive = Spectre.Console.InteractionSupport.No,
-        });
-        var code = Parley.Cli.Program.Run(args, console, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) =>
+        Parley.Tests.Cli.PlainConsole.Run(80, args);
 
     /// <summary>The CLI as its own process with PARLEY_TIMINGS=1 (its stderr line names the loaded assemblies).</summary>
     private static (int Code, string Out, string Err) RunProcess(params string[] args)
