@@ -25,7 +25,7 @@ internal sealed class HatMap : IFixedPointMap
     private readonly double _worldVa;
 
     internal readonly double[] LnCost, LnPriceNew, Shares, Expenditure, GrossOutput, Income, Revenue, WageNew;
-    private readonly double[] _e, _s, _t, _z, _y;
+    private readonly double[] _e, _s, _t, _z, _y, _sAll, _lnS;
 
     public HatMap(MultiSectorDataset d, double[] baseShares, double[] tariffs, double[] deficits)
     {
@@ -67,6 +67,8 @@ internal sealed class HatMap : IFixedPointMap
         _t = new double[_n];
         _z = new double[_n];
         _y = new double[_n];
+        _sAll = new double[_n * _j];
+        _lnS = new double[_n * _j];
     }
 
     public int Size => _n + 2 * _n * _j;
@@ -103,23 +105,33 @@ internal sealed class HatMap : IFixedPointMap
         for (var j = 0; j < jn; j++)
         {
             var theta = d.Sectors[j].TradeElasticity;
-            Array.Clear(_s);
-            Array.Clear(_t);
+            for (var i = 0; i < n; i++) _e[j * n + i] = -theta * LnCost[i * jn + j];
+        }
+        DenseProducts.ExpInPlace(_e);
+        for (var j = 0; j < jn; j++)
+        {
             var block = j * n * n;
             var e = _e.AsSpan(j * n, n);
-            for (var i = 0; i < n; i++) e[i] = Math.Exp(-theta * LnCost[i * jn + j]);
-            DenseProducts.VectorTimesMatrix(e, _pk.AsSpan(block, n * n), n, default, _s);
+            var sj = _sAll.AsSpan(j * n, n);
+            DenseProducts.VectorTimesMatrix(e, _pk.AsSpan(block, n * n), n, default, sj);
             DenseProducts.VectorTimesMatrix(e, _pkRate.AsSpan(block, n * n), n, default, _t);
             for (var r = 0; r < n; r++)
             {
-                var sr = _s[r];
-                LnPriceNew[r * jn + j] = sr > 0 ? -Math.Log(sr) / theta : 0;
+                var sr = sj[r];
                 var zr = sr > 0 ? x[r * jn + j] * d.ValueAdded[r] / sr : 0;
                 _z[r] = zr;
                 Revenue[r] += zr * _t[r];
             }
             DenseProducts.MatrixTimesVector(_pkInv.AsSpan(block, n * n), _z, e, _y);
             for (var i = 0; i < n; i++) GrossOutput[i * jn + j] = _y[i];
+        }
+        _sAll.AsSpan().CopyTo(_lnS);
+        DenseProducts.LogInPlace(_lnS);
+        for (var j = 0; j < jn; j++)
+        {
+            var theta = d.Sectors[j].TradeElasticity;
+            for (var r = 0; r < n; r++)
+                LnPriceNew[r * jn + j] = _sAll[j * n + r] > 0 ? -_lnS[j * n + r] / theta : 0;
         }
         // E5, E4 and the labour-market form of E6.
         double worldWage = 0;
