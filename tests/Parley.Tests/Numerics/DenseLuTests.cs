@@ -46,11 +46,12 @@ public class DenseLuTests
     [Theory]
     [InlineData(1)]
     [InlineData(3)]
-    [InlineData(47)]   // one panel short of the block size
-    [InlineData(48)]   // exactly one panel
-    [InlineData(49)]   // one panel and one column
-    [InlineData(101)]  // two full panels, a ragged third, a trailing update with a row group of one
-    [InlineData(230)]  // large enough for the parallel trailing update
+    [InlineData(23)]   // one panel short of the small-matrix block size (24 columns up to n = 256)
+    [InlineData(24)]   // exactly one panel
+    [InlineData(25)]   // one panel and one column
+    [InlineData(101)]  // four full panels, a ragged fifth, a trailing update with a row group of one
+    [InlineData(194)]  // the one-sector world's reduced system
+    [InlineData(257)]  // 48-column panels: five full ones and a ragged sixth, parallel trailing update
     public void Solves_a_system_with_a_known_solution_like_textbook_elimination(int n)
     {
         var rng = new Random(n);
@@ -76,6 +77,29 @@ public class DenseLuTests
         lu.Solve(second);
         var expected = Textbook(a, b2, n);
         for (var i = 0; i < n; i++) Assert.Equal(expected[i], second[i], 1e-8 * (1 + Math.Abs(expected[i])));
+    }
+
+    [Fact]
+    public void A_pooled_matrix_that_held_another_system_solves_the_one_written_over_it()
+    {
+        const int n = 60;
+        var rng = new Random(3);
+        using (var first = new DenseLu(n, pooled: true))
+        {
+            RandomMatrix(rng, n, diagonallyDominant: false).CopyTo(first.Matrix);
+            Assert.True(first.Factor()); // leaves L and U factors in the array that goes back to the pool
+        }
+        var a = RandomMatrix(rng, n, diagonallyDominant: true);
+        var x = Enumerable.Range(0, n).Select(i => (double)(i % 7) - 3).ToArray();
+        var b = new double[n];
+        for (var i = 0; i < n; i++)
+            for (var j = 0; j < n; j++) b[i] += a[i * n + j] * x[j];
+        using var lu = new DenseLu(n, pooled: true);
+        a.CopyTo(lu.Matrix);
+        Assert.Equal(n * n, lu.Matrix.Length);
+        Assert.True(lu.Factor());
+        lu.Solve(b);
+        for (var i = 0; i < n; i++) Assert.Equal(x[i], b[i], 1e-10);
     }
 
     [Fact]
