@@ -1,4 +1,5 @@
 using Parley.Data;
+using Parley.Data.Internals;
 using Xunit;
 
 namespace Parley.Tests.Data;
@@ -54,7 +55,7 @@ public class DatasetCacheTests
     }
 
     [Fact]
-    public void An_edited_source_file_is_read_again_and_replaces_the_old_entry()
+    public void An_edited_source_file_is_read_again_into_a_new_entry()
     {
         using var temp = new TempFolder();
         using var cache = new TempFolder();
@@ -65,11 +66,31 @@ public class DatasetCacheTests
         var lines = File.ReadAllLines(deficits);
         File.WriteAllLines(deficits, lines.Append(lines[1])); // a duplicate row: same values, different bytes
         var after = DatasetCache.ReadMultiSector(directory, cache.Path);
-        Assert.NotEqual(oldEntry, Assert.Single(Entries(cache.Path)));
+        Assert.Equal(2, Entries(cache.Path).Length);
+        Assert.Contains(oldEntry, Entries(cache.Path));
         AssertSame(before, after);
         File.WriteAllText(Path.Combine(directory, "regions.csv"), "region,iso3\nMexico,MEX\n"); // now invalid input
         var error = Assert.Throws<ParleyInputException>(() => DatasetCache.ReadMultiSector(directory, cache.Path));
         Assert.Contains("a region listed in regions.csv", error.Message); // the reader's own error, not a stale copy
+    }
+
+    [Fact]
+    public void Each_dataset_keeps_its_most_recent_entries_only()
+    {
+        using var temp = new TempFolder();
+        using var cache = new TempFolder();
+        var directory = CopyCp2015(temp);
+        var notes = Path.Combine(directory, "PROVENANCE.md"); // any file of the folder is part of the key
+        var written = new List<string>();
+        for (var k = 0; k < MultiSectorBinaryFormat.EntriesPerDataset + 2; k++)
+        {
+            File.AppendAllText(notes, $"\nedit {k}");
+            DatasetCache.ReadMultiSector(directory, cache.Path);
+            var entries = Entries(cache.Path);
+            written.Add(entries.OrderByDescending(File.GetLastWriteTimeUtc).First());
+            foreach (var e in entries) File.SetLastWriteTimeUtc(e, File.GetLastWriteTimeUtc(e).AddSeconds(-1)); // distinct times
+        }
+        Assert.Equal(written.TakeLast(MultiSectorBinaryFormat.EntriesPerDataset).Order(), Entries(cache.Path).Order());
     }
 
     [Fact]

@@ -50,9 +50,14 @@ internal static class MultiSectorBinaryFormat
         }
     }
 
+    /// <summary>Entries kept per dataset: one per Parley build in use (a launcher, a test run, another worktree) without
+    /// letting every rebuild add one for ever. Two builds used in turn keep their own entries instead of replacing each
+    /// other's on every run.</summary>
+    public const int EntriesPerDataset = 4;
+
     /// <summary>Writes <paramref name="dataset"/> to <paramref name="path"/> (through a temporary file and a rename, so a
-    /// reader never sees half a file) and deletes older entries of the same dataset. Failures are ignored: the cache is
-    /// an optimisation.</summary>
+    /// reader never sees half a file) and deletes the dataset's entries beyond the <see cref="EntriesPerDataset"/> most
+    /// recently written. Failures are ignored: the cache is an optimisation.</summary>
     public static void TryWrite(string path, byte[] key, MultiSectorDataset dataset, string stalePrefix)
     {
         var folder = Path.GetDirectoryName(path)!;
@@ -68,7 +73,8 @@ internal static class MultiSectorBinaryFormat
                 Write(writer, dataset);
             }
             File.Move(temporary, path, overwrite: true);
-            foreach (var old in Directory.GetFiles(folder, stalePrefix + "*.bin"))
+            var entries = Directory.GetFiles(folder, stalePrefix + "*.bin").OrderByDescending(File.GetLastWriteTimeUtc).ToList();
+            foreach (var old in entries.Skip(EntriesPerDataset))
                 if (!Path.GetFileName(old).Equals(Path.GetFileName(path), StringComparison.Ordinal)) File.Delete(old);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
