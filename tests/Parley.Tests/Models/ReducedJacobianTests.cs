@@ -7,7 +7,7 @@ using Xunit;
 namespace Parley.Tests.Models;
 
 /// <summary>
-/// The baseline system's Newton step from the N × N Schur complement (docs/models/one-sector.md (OS-40a)–(OS-40c))
+/// The baseline system's Newton step from the N × N Schur complement (docs/models/one-sector.md (OS-41)–(OS-43))
 /// against the same step from the dense LU of the whole 3N × 3N analytic Jacobian.
 /// </summary>
 public class ReducedJacobianTests
@@ -47,7 +47,7 @@ public class ReducedJacobianTests
     public void Reduced_step_equals_the_dense_step_at_points_away_from_equilibrium(int seed, int n, RevenueRecycling recycling, double kappa, double psi)
     {
         var (e, t) = OracleTests.RandomEconomy(seed, n);
-        Assert.Contains(e.Transfers, v => v != 0); // the rank-one coupling of (OS-40b) is exercised
+        Assert.Contains(e.Transfers, v => v != 0); // the rank-one coupling of (OS-42) is exercised
         var p = new OneSectorParameters { Recycling = recycling, LaborSupplyElasticity = kappa, ScaleElasticity = psi };
         var system = System(e, t, p);
         var z = RandomPoint(seed, system.Size);

@@ -1,6 +1,6 @@
 // Dense matrix product C = A·Bᵀ over row-major spans (Golub & Van Loan, Matrix Computations, 4th ed., §1.5: the
 // "dot-product" form, blocked in registers). Why Bᵀ: every operand the one-sector Jacobian multiplies is naturally
-// stored by rows (λ′ with its exporter rows, the eliminated columns of (OS-40c) one per row), so both inputs stream
+// stored by rows (λ′ with its exporter rows, the eliminated columns of (OS-43) one per row), so both inputs stream
 // contiguously; a 4 × 2 tile of dot products shares each loaded vector between two or four fused multiply-adds.
 using System.Numerics;
 using System.Runtime.CompilerServices;

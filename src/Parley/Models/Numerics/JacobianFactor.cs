@@ -2,7 +2,7 @@
 // right-hand sides as the chord steps need (Dennis & Schnabel 1996, §6.5 on reusing factorisations). Why an interface:
 // the default is the dense LU of the whole Jacobian, but a system whose Jacobian has structure (the one-sector
 // baseline: two of its three unknown blocks enter most equations only through diagonal terms, docs/models/one-sector.md
-// (OS-40a)–(OS-40c)) can give the same Newton step from a much smaller dense system.
+// (OS-41)–(OS-43)) can give the same Newton step from a much smaller dense system.
 namespace Parley.Models.Numerics;
 
 /// <summary>A Jacobian factorised at one point, solving J·x = b. <see cref="Solve"/> only reads the factors, so one

@@ -3,7 +3,7 @@
 // solves it by damped Newton from the factual point (scaled residuals (OS-17)) and reads the statistics (OS-28)–(OS-35).
 // Why a warm start with a factorised Jacobian: a negotiation prices thousands of nearby counterfactuals, and chord steps
 // with the baseline's factorisation cost one residual evaluation each instead of a fresh one. The baseline system's
-// Newton steps come from an N × N Schur complement ((OS-40a)–(OS-40c)), not the 3N × 3N Jacobian.
+// Newton steps come from an N × N Schur complement ((OS-41)–(OS-43)), not the 3N × 3N Jacobian.
 using Parley.Models.Numerics;
 using Parley.Models.OneSector.Internals;
 

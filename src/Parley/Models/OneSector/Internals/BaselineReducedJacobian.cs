@@ -1,5 +1,5 @@
 // Newton steps of the baseline one-sector system from an N × N dense system instead of the 3N × 3N Jacobian
-// (docs/models/one-sector.md (OS-40a)–(OS-40c)). Why: ŵ and L̂ move every flow only through the unit cost, so in the
+// (docs/models/one-sector.md (OS-41)–(OS-43)). Why: ŵ and L̂ move every flow only through the unit cost, so in the
 // coordinates θ = δln ŵ − ψ δln L̂ the spending and employment unknowns enter the budget and labour-supply equations
 // only diagonally (plus one rank-one term); eliminating them exactly leaves a Schur complement K of order N whose dense
 // part is one matrix product. A fresh Jacobian then costs ~3N³ flops instead of the ~18N³ of a dense LU of order 3N,
@@ -15,7 +15,7 @@ internal sealed partial class BaselineSystem
 {
     public override IJacobianFactor CreateFactor() => new ReducedJacobian(this);
 
-    /// <summary>The factorised Jacobian of a <see cref="BaselineSystem"/> as the Schur complement (OS-40c). Everything a
+    /// <summary>The factorised Jacobian of a <see cref="BaselineSystem"/> as the Schur complement (OS-43). Everything a
     /// solve needs is copied at <see cref="Refactor"/>, so <see cref="Solve"/> is thread-safe and unaffected by later
     /// residual evaluations of the system.</summary>
     private sealed class ReducedJacobian : IJacobianFactor
@@ -26,7 +26,7 @@ internal sealed partial class BaselineSystem
         // A (N×N); W = S⁻¹ J_(B,L),θ stored transposed (row k of _wE/_wB is column k of Wᵉ/Wᵇ); Qᵀ = ελ′ − Wᵉᵀ, the
         // product's right factor; the O(N²) part of K, transposed (row k holds column k).
         private readonly double[] _a, _wE, _wB, _qt, _local;
-        // Per country: levels, and the coefficients of (OS-39), (OS-40) and (OS-40b) that the column pass and Solve read.
+        // Per country: levels, and the coefficients of (OS-39), (OS-40) and (OS-42) that the column pass and Solve read.
         private readonly double[] _w, _eh, _l, _yp, _invSy, _invSe, _kq, _dRho, _lDiag, _d, _beta, _u, _ell, _m, _invDet,
             _own, _mDiag, _mB, _nuM, _epsNu, _ypPsi, _ep;
         private double _gamma; // 1 − Σ_k Y′_k ℓ_k u_k / det_k: the pivot of the rank-one coupling s
@@ -60,7 +60,7 @@ internal sealed partial class BaselineSystem
 
         public bool Analytic => true;
 
-        public string Method => _useDense ? "dense LU (the reduced N×N system was singular)" : "N×N Schur complement (OS-40c), dense LU";
+        public string Method => _useDense ? "dense LU (the reduced N×N system was singular)" : "N×N Schur complement (OS-43), dense LU";
 
         public bool Refactor(double[] z, double[] f)
         {
@@ -78,7 +78,7 @@ internal sealed partial class BaselineSystem
             var n = _n;
             Span<double> numeraireRow = n <= 1024 ? stackalloc double[n] : new double[n];
             for (var k = 0; k < n; k++) numeraireRow[k] = EliminateColumn(k);
-            // K_ik = (1/Y_i) [Σ_j A_ij (ε λ′_kj − Wᵉ_jk) + local_ik] (OS-40c), then the numéraire row.
+            // K_ik = (1/Y_i) [Σ_j A_ij (ε λ′_kj − Wᵉ_jk) + local_ik] (OS-43), then the numéraire row.
             var matrix = _k.Storage;
             DenseProduct.MultiplyTransposed(_a, _qt, matrix, n, n, n);
             for (var i = 0; i < n; i++)
@@ -93,7 +93,7 @@ internal sealed partial class BaselineSystem
         }
 
         /// <summary>Copies levels and the per-country coefficients at the evaluated point; false if a 2 × 2 block of
-        /// (OS-40b) or the rank-one coupling is (nearly) singular.</summary>
+        /// (OS-42) or the rank-one coupling is (nearly) singular.</summary>
         private bool Coefficients()
         {
             var s = _s;
@@ -138,7 +138,7 @@ internal sealed partial class BaselineSystem
 
         /// <summary>
         /// Column k: the θ_k-columns of (B) and (L) (the ŵ_k-columns of (OS-39), (OS-40), log-derivatives), eliminated by
-        /// (OS-40b) into Wᵉ, Wᵇ; the product's factor row Qᵀ_k; the local part of K's column k; and K's numéraire entry,
+        /// (OS-42) into Wᵉ, Wᵇ; the product's factor row Qᵀ_k; the local part of K's column k; and K's numéraire entry,
         /// (ep_k − own_k)/(N mean E) − Σ_j own_j (Wᵉ_jk − ψ Wᵇ_jk) with ep_k = Σ_j E_j P̂_j λ′_kj, which it returns.
         /// </summary>
         private double EliminateColumn(int k)
@@ -210,7 +210,7 @@ internal sealed partial class BaselineSystem
 
         private static Vector<double> Load(ReadOnlySpan<double> s, int i) => Vector.LoadUnsafe(ref MemoryMarshal.GetReference(s), (nuint)i);
 
-        /// <summary>(e, b) from (B) = pB, (L) = pL of (OS-40b): the coupling s first, then a 2 × 2 solve per country.
+        /// <summary>(e, b) from (B) = pB, (L) = pL of (OS-42): the coupling s first, then a 2 × 2 solve per country.
         /// The outputs may be the inputs.</summary>
         private void SolveLocal(ReadOnlySpan<double> pB, ReadOnlySpan<double> pL, Span<double> eOut, Span<double> bOut)
         {
@@ -252,7 +252,7 @@ internal sealed partial class BaselineSystem
             var sB = scratch.Slice(n, n);
             var theta = scratch.Slice(2 * n, n);
             SolveLocal(b.Slice(n, n), b.Slice(2 * n, n), sE, sB);
-            // Right-hand side of (OS-40c): r_M − J_M,(e,b) S⁻¹ (r_B, r_L).
+            // Right-hand side of (OS-43): r_M − J_M,(e,b) S⁻¹ (r_B, r_L).
             for (var i = 0; i < n; i++)
                 theta[i] = b[i] - (DenseLu.Dot(_a.AsSpan(i * n, n), sE) * _invSy[i] + _mDiag[i] * sE[i] + _mB[i] * sB[i]);
             theta[numeraire] = b[numeraire] - DenseLu.Dot(_own, sE) + psi * DenseLu.Dot(_own, sB);
