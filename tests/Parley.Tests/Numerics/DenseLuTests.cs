@@ -44,15 +44,18 @@ public class DenseLuTests
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(3)]
-    [InlineData(23)]   // one panel short of the small-matrix block size (24 columns up to n = 256)
-    [InlineData(24)]   // exactly one panel
-    [InlineData(25)]   // one panel and one column
-    [InlineData(101)]  // four full panels, a ragged fifth, a trailing update with a row group of one
-    [InlineData(194)]  // the one-sector world's reduced system
-    [InlineData(257)]  // 48-column panels: five full ones and a ragged sixth, parallel trailing update
-    public void Solves_a_system_with_a_known_solution_like_textbook_elimination(int n)
+    [InlineData(1, 48)]
+    [InlineData(3, 48)]
+    [InlineData(47, 48)]   // one panel short of the block size
+    [InlineData(48, 48)]   // exactly one panel
+    [InlineData(49, 48)]   // one panel and one column
+    [InlineData(101, 48)]  // two full panels, a ragged third, a trailing update with a row group of one
+    [InlineData(230, 48)]  // large enough for the parallel trailing update
+    [InlineData(23, 24)]   // the reduced one-sector system's panels (24 columns): one short, exact, one over
+    [InlineData(24, 24)]
+    [InlineData(25, 24)]
+    [InlineData(194, 24)]  // the one-sector world's reduced system
+    public void Solves_a_system_with_a_known_solution_like_textbook_elimination(int n, int block)
     {
         var rng = new Random(n);
         var a = RandomMatrix(rng, n, diagonallyDominant: false);
@@ -60,7 +63,7 @@ public class DenseLuTests
         var b = new double[n];
         for (var i = 0; i < n; i++)
             for (var j = 0; j < n; j++) b[i] += a[i * n + j] * x[j];
-        var lu = new DenseLu(n);
+        var lu = new DenseLu(n, block: block);
         a.CopyTo(lu.Matrix);
         Assert.True(lu.Factor());
         var solved = (double[])b.Clone();

@@ -38,7 +38,7 @@ internal sealed partial class BaselineSystem
         {
             _s = system;
             var n = _n = system.N;
-            _k = new DenseLu(n, pooled: true);
+            _k = new DenseLu(n, pooled: true, block: n <= 256 ? 24 : 48);
             double[] Square() => ArrayPool<double>.Shared.Rent(n * n); // every entry is written before it is read
             double[] Column() => new double[n];
             (_a, _wE, _wB, _qt, _local) = (Square(), Square(), Square(), Square(), Square());
