@@ -19,12 +19,13 @@ public static class BundledData
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<MultiSectorDataset>> s_multi = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>A bundled multi-sector dataset by name (read once, then cached), or null when no such bundled dataset exists.</summary>
+    /// <summary>A bundled multi-sector dataset by name (read once per process, through the binary <see cref="DatasetCache"/>),
+    /// or null when no such bundled dataset exists.</summary>
     public static MultiSectorDataset? MultiSector(string name)
     {
         if (!name.Equals(Wiod2011Name, StringComparison.OrdinalIgnoreCase) && !name.Equals(World2022Name, StringComparison.OrdinalIgnoreCase)
             && !name.Equals(Cp2015Name, StringComparison.OrdinalIgnoreCase)) return null;
-        return s_multi.GetOrAdd(name, key => new Lazy<MultiSectorDataset>(() => MultiSectorDatasetReader.Read(Path.Combine(Root, key.ToLowerInvariant())))).Value;
+        return s_multi.GetOrAdd(name, key => new Lazy<MultiSectorDataset>(() => DatasetCache.ReadMultiSector(Path.Combine(Root, key.ToLowerInvariant())))).Value;
     }
 
     private static readonly Lazy<WorldDataset> s_world2023 = new(() => WorldDatasetReader.ReadDirectory(

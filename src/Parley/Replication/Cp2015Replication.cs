@@ -39,8 +39,8 @@ public static class Cp2015Replication
     /// <summary>NAFTA members in the data.</summary>
     public static readonly string[] Members = ["MEX", "CAN", "USA"];
 
-    /// <summary>Loads the bundled <c>cp2015-nafta</c> dataset.</summary>
-    public static MultiSectorDataset LoadData() => MultiSectorDatasetReader.Read(Path.Combine(BundledData.Root, "cp2015-nafta"));
+    /// <summary>The bundled <c>cp2015-nafta</c> dataset (through the binary <see cref="DatasetCache"/>).</summary>
+    public static MultiSectorDataset LoadData() => BundledData.MultiSector(BundledData.Cp2015Name)!;
 
     /// <summary>Runs both experiments and lists the statistics, each with the paper's printed value from <paramref name="published"/> when one is given.</summary>
     /// <param name="d">The bundled <c>cp2015-nafta</c> dataset.</param>

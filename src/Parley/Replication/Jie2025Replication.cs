@@ -1,4 +1,4 @@
-// Re-runs every table of Ignatenko et al. (2025) that the bundled data can produce (docs/models/one-sector.md (OS-45) and sections 8–9):
+// Re-runs every table of Ignatenko et al. (2025) that the bundled data can produce (docs/models/one-sector.md (OS-48) and sections 8–9):
 // Tables 1, 2, 3, 8, 9 (baseline, alternatives 2–4), 10, the one-sector rows of Table 4 and the main/IO columns of
 // Table 11. Cells that need the paper's sector data (not in the public package) or its optimiser's path are listed as
 // skipped, with the reason. Group rows follow the paper: absorption-weighted means (raw-GDP weights in Table 4,

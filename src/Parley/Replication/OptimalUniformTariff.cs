@@ -1,5 +1,5 @@
 // The uniform import tariff that maximises a country's own welfare, found by solving the equilibrium at trial rates.
-// Why numerically: the closed-form optimal tariff (OS-42) holds for the baseline model only; with roundabout
+// Why numerically: the closed-form optimal tariff (OS-45) holds for the baseline model only; with roundabout
 // production (Table 4 of Ignatenko et al. 2025) there is none, and the paper's own optimiser picks country-specific
 // rates and then applies only the last one uniformly (docs/models/one-sector.md section 7). Parley maximises welfare over one
 // uniform rate directly: a scan brackets the best rate, Brent's method refines it (see Internals/BracketedMaximiser).

@@ -46,7 +46,7 @@ public enum RetaliationMode
     /// <summary>Each retaliator mirrors the tariff the target levies on it.</summary>
     Reciprocal,
 
-    /// <summary>Each retaliator applies the paper's closed-form optimal retaliation rate (docs/models/one-sector.md (OS-43)).</summary>
+    /// <summary>Each retaliator applies the paper's closed-form optimal retaliation rate (docs/models/one-sector.md (OS-46)).</summary>
     Optimal,
 
     /// <summary>Each retaliator applies the same given rate.</summary>

@@ -11,7 +11,7 @@ namespace Parley.Tests.Models;
 /// </summary>
 public class OracleTests
 {
-    private static (Economy E, double[] T) RandomEconomy(int seed, int n)
+    internal static (Economy E, double[] T) RandomEconomy(int seed, int n)
     {
         var rng = new Random(seed);
         var codes = Enumerable.Range(0, n).Select(k => new Country(k, $"C{k:D2}", $"Country {k}")).ToArray();

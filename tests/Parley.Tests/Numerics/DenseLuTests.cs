@@ -44,14 +44,18 @@ public class DenseLuTests
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(3)]
-    [InlineData(47)]   // one panel short of the block size
-    [InlineData(48)]   // exactly one panel
-    [InlineData(49)]   // one panel and one column
-    [InlineData(101)]  // two full panels, a ragged third, a trailing update with a row group of one
-    [InlineData(230)]  // large enough for the parallel trailing update
-    public void Solves_a_system_with_a_known_solution_like_textbook_elimination(int n)
+    [InlineData(1, 48)]
+    [InlineData(3, 48)]
+    [InlineData(47, 48)]   // one panel short of the block size
+    [InlineData(48, 48)]   // exactly one panel
+    [InlineData(49, 48)]   // one panel and one column
+    [InlineData(101, 48)]  // two full panels, a ragged third, a trailing update with a row group of one
+    [InlineData(230, 48)]  // large enough for the parallel trailing update
+    [InlineData(23, 24)]   // the reduced one-sector system's panels (24 columns): one short, exact, one over
+    [InlineData(24, 24)]
+    [InlineData(25, 24)]
+    [InlineData(194, 24)]  // the one-sector world's reduced system
+    public void Solves_a_system_with_a_known_solution_like_textbook_elimination(int n, int block)
     {
         var rng = new Random(n);
         var a = RandomMatrix(rng, n, diagonallyDominant: false);
@@ -59,7 +63,7 @@ public class DenseLuTests
         var b = new double[n];
         for (var i = 0; i < n; i++)
             for (var j = 0; j < n; j++) b[i] += a[i * n + j] * x[j];
-        var lu = new DenseLu(n);
+        var lu = new DenseLu(n, block: block);
         a.CopyTo(lu.Matrix);
         Assert.True(lu.Factor());
         var solved = (double[])b.Clone();
@@ -76,6 +80,29 @@ public class DenseLuTests
         lu.Solve(second);
         var expected = Textbook(a, b2, n);
         for (var i = 0; i < n; i++) Assert.Equal(expected[i], second[i], 1e-8 * (1 + Math.Abs(expected[i])));
+    }
+
+    [Fact]
+    public void A_pooled_matrix_that_held_another_system_solves_the_one_written_over_it()
+    {
+        const int n = 60;
+        var rng = new Random(3);
+        using (var first = new DenseLu(n, pooled: true))
+        {
+            RandomMatrix(rng, n, diagonallyDominant: false).CopyTo(first.Matrix);
+            Assert.True(first.Factor()); // leaves L and U factors in the array that goes back to the pool
+        }
+        var a = RandomMatrix(rng, n, diagonallyDominant: true);
+        var x = Enumerable.Range(0, n).Select(i => (double)(i % 7) - 3).ToArray();
+        var b = new double[n];
+        for (var i = 0; i < n; i++)
+            for (var j = 0; j < n; j++) b[i] += a[i * n + j] * x[j];
+        using var lu = new DenseLu(n, pooled: true);
+        a.CopyTo(lu.Matrix);
+        Assert.Equal(n * n, lu.Matrix.Length);
+        Assert.True(lu.Factor());
+        lu.Solve(b);
+        for (var i = 0; i < n; i++) Assert.Equal(x[i], b[i], 1e-10);
     }
 
     [Fact]

@@ -90,9 +90,10 @@ public class NewtonSolverTests
         const int n = 8;
         var system = new Quadratic(n, true);
         var solution = Enumerable.Range(1, n).Select(i => (double)i).ToArray();
-        var lu = new DenseLu(n);
-        system.Jacobian(solution, lu.Matrix);
-        Assert.True(lu.Factor());
+        var lu = new DenseJacobianFactor(system);
+        var f = new double[n];
+        system.Residual(solution, f);
+        Assert.True(lu.Refactor(solution, f));
         var start = solution.Select(v => v * 1.01).ToArray();
         var (z, d) = NewtonSolver.Solve(system, start, new NewtonOptions(), lu);
         Assert.True(d.Converged, d.ToString());

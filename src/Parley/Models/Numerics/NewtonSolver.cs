@@ -22,6 +22,10 @@ internal interface INonlinearSystem
 
     /// <summary>Human-readable name of equation <paramref name="row"/>.</summary>
     string EquationName(int row);
+
+    /// <summary>A new, empty factorisation for Newton steps on this system; by default the dense LU of
+    /// <see cref="Jacobian"/>. A system with a structured Jacobian returns one that solves a smaller system.</summary>
+    IJacobianFactor CreateFactor() => new DenseJacobianFactor(this);
 }
 
 /// <summary>Options of <see cref="NewtonSolver"/>. Every value is checked when set: an impossible one is an input error
@@ -48,7 +52,7 @@ public sealed record NewtonOptions
 internal static class NewtonSolver
 {
     public static (double[] Z, SolverDiagnostics Diagnostics) Solve(
-        INonlinearSystem system, ReadOnlySpan<double> start, NewtonOptions options, DenseLu? initialFactor = null)
+        INonlinearSystem system, ReadOnlySpan<double> start, NewtonOptions options, IJacobianFactor? initialFactor = null)
     {
         var sw = System.Diagnostics.Stopwatch.StartNew();
         var n = system.Size;
@@ -59,7 +63,7 @@ internal static class NewtonSolver
         var step = new double[n];
         // A factorisation from a nearby problem (e.g. the baseline of a negotiation) is used read-only for chord steps;
         // the first fresh Jacobian goes into a private factorisation.
-        var lu = initialFactor ?? new DenseLu(n);
+        var lu = initialFactor ?? system.CreateFactor();
         var shared = initialFactor is not null;
         system.Residual(z, f);
         var norm2 = Norm2(f);
@@ -73,14 +77,11 @@ internal static class NewtonSolver
             var isNew = !haveFactor;
             if (isNew)
             {
-                if (shared) { lu = new DenseLu(n); shared = false; }
-                if (!system.Jacobian(z, lu.Matrix))
-                {
-                    analytic = false;
-                    FiniteDifferenceJacobian(system, z, f, lu.Matrix);
-                }
+                if (shared) { lu = system.CreateFactor(); shared = false; }
                 jacobians++;
-                if (!lu.Factor()) break;
+                var factored = lu.Refactor(z, f);
+                analytic &= lu.Analytic;
+                if (!factored) break;
                 haveFactor = true;
             }
             for (var i = 0; i < n; i++) step[i] = -f[i];
@@ -118,10 +119,11 @@ internal static class NewtonSolver
             iterations++;
             haveFactor = lambda == 1.0 && contraction <= ChordContraction;
         }
+        if (!shared) lu.Dispose(); // a private factorisation ends with the solve; a shared one belongs to the caller
         var worst = 0;
         for (var i = 1; i < n; i++) if (!(Math.Abs(f[i]) <= Math.Abs(f[worst]))) worst = i;
         var maxAbs = MaxAbs(f);
-        var method = analytic ? "Newton (analytic Jacobian, chord reuse), dense LU" : "Newton (finite-difference Jacobian, chord reuse), dense LU";
+        var method = $"Newton ({(analytic ? "analytic" : "finite-difference")} Jacobian, chord reuse), {lu.Method}";
         var diagnostics = new SolverDiagnostics(method, maxAbs < options.Tolerance, iterations, jacobians,
             double.IsFinite(maxAbs) ? maxAbs : double.PositiveInfinity, options.Tolerance, system.EquationName(worst),
             sw.Elapsed.TotalMilliseconds);

@@ -4,7 +4,7 @@ namespace Parley.Models.Numerics;
 /// <param name="Method">Algorithm name.</param>
 /// <param name="Converged">True when the scaled residual fell below <paramref name="Tolerance"/>.</param>
 /// <param name="Iterations">Steps taken (Newton and chord steps).</param>
-/// <param name="JacobianEvaluations">Jacobians built and factored (each one dense LU).</param>
+/// <param name="JacobianEvaluations">Jacobians built and factored (<paramref name="Method"/> says how: a dense LU, or the N × N Schur complement of the one-sector baseline).</param>
 /// <param name="ResidualNorm">Largest absolute scaled residual at the end (dimensionless: market clearing relative to income,
 /// budgets relative to absorption, labour supply in levels).</param>
 /// <param name="Tolerance">Convergence threshold on <paramref name="ResidualNorm"/>.</param>

@@ -2,7 +2,8 @@
 // 104138: builds the system (OS-8)–(OS-16) (baseline) or (OS-22)–(OS-27) (roundabout) of docs/models/one-sector.md,
 // solves it by damped Newton from the factual point (scaled residuals (OS-17)) and reads the statistics (OS-28)–(OS-35).
 // Why a warm start with a factorised Jacobian: a negotiation prices thousands of nearby counterfactuals, and chord steps
-// with the baseline's LU factor cost one residual evaluation each instead of a fresh 3N × 3N factorisation.
+// with the baseline's factorisation cost one residual evaluation each instead of a fresh one. The baseline system's
+// Newton steps come from an N × N Schur complement ((OS-41)–(OS-43)), not the 3N × 3N Jacobian.
 using Parley.Models.Numerics;
 using Parley.Models.OneSector.Internals;
 
@@ -40,9 +41,10 @@ public static class EquilibriumSolver
         var e = solved.Economy;
         var z = Unknowns(solved);
         var system = BuildSystem(e, solved.Tariffs, solved.Parameters, e.Countries.Countries.Select(c => c.Iso3).ToArray());
-        var lu = new DenseLu(system.Size);
-        if (!system.Jacobian(z, lu.Matrix)) return new WarmStart(z, null);
-        return new WarmStart(z, lu.Factor() ? lu : null);
+        var factor = system.CreateFactor();
+        var f = new double[system.Size];
+        system.Residual(z, f);
+        return new WarmStart(z, factor.Refactor(z, f) && factor.Analytic ? factor : null);
     }
 
     /// <summary>The solved unknowns z = (ŵ, Ê, L̂[, P̂]) of <paramref name="solved"/>, a valid start for a nearby solve.</summary>
@@ -58,7 +60,7 @@ public static class EquilibriumSolver
         Solve(scenario, economy, tariffs, parameters, options, warm.Z, warm.Factor);
 
     private static OneSectorResult Solve(string scenario, Economy economy, double[] tariffs, OneSectorParameters parameters,
-        NewtonOptions? options, double[]? start, DenseLu? factor)
+        NewtonOptions? options, double[]? start, IJacobianFactor? factor)
     {
         parameters.Validated();
         var n = economy.N;
@@ -70,14 +72,25 @@ public static class EquilibriumSolver
         options ??= new NewtonOptions();
         var names = economy.Countries.Countries.Select(c => c.Iso3).ToArray();
         var system = BuildSystem(economy, tariffs, parameters, names);
-        var (z, d) = NewtonSolver.Solve(system, start ?? Ones(system.Size), options, factor?.Size == system.Size ? factor : null);
-        // Continuation only when the direct solve stalled (non-finite residual, no descent), not when it used up the
-        // iterations it was given: a binding --max-iterations is the user's limit and is reported as such.
-        if (!d.Converged && d.Iterations < options.MaxIterations && options.ContinuationStages > 0)
-            (system, z, d) = TariffContinuation.Solve(tariffs, t => BuildSystem(economy, t, parameters, names), options, d);
-        if (!d.Converged) throw new EquilibriumNotConvergedException(scenario, d);
-        system.Evaluate(z);
-        var eq = system.ToEquilibrium(d);
+        Equilibrium eq;
+        try
+        {
+            var (z, d) = NewtonSolver.Solve(system, start ?? Ones(system.Size), options, factor?.Size == system.Size ? factor : null);
+            // Continuation only when the direct solve stalled (non-finite residual, no descent), not when it used up the
+            // iterations it was given: a binding --max-iterations is the user's limit and is reported as such.
+            if (!d.Converged && d.Iterations < options.MaxIterations && options.ContinuationStages > 0)
+            {
+                system.Dispose();
+                (system, z, d) = TariffContinuation.Solve(tariffs, t => BuildSystem(economy, t, parameters, names), options, d);
+            }
+            if (!d.Converged) throw new EquilibriumNotConvergedException(scenario, d);
+            system.Evaluate(z);
+            eq = system.ToEquilibrium(d);
+        }
+        finally
+        {
+            system.Dispose(); // its N × N work arrays go back to the pool; eq holds copies
+        }
         var (countries, world) = OutcomeStatistics.Compute(economy, tariffs, parameters, eq);
         return new OneSectorResult(scenario, economy, tariffs, parameters, eq, countries, world);
     }
@@ -85,7 +98,7 @@ public static class EquilibriumSolver
     /// <summary>Starting unknowns and an optional factorised Jacobian for nearby solves.</summary>
     public sealed class WarmStart
     {
-        internal WarmStart(double[] z, DenseLu? factor)
+        internal WarmStart(double[] z, IJacobianFactor? factor)
         {
             Z = z;
             Factor = factor;
@@ -93,7 +106,7 @@ public static class EquilibriumSolver
 
         internal double[] Z { get; }
 
-        internal DenseLu? Factor { get; }
+        internal IJacobianFactor? Factor { get; }
     }
 
     private static OneSectorSystem BuildSystem(Economy economy, double[] tariffs, OneSectorParameters parameters, string[] names) =>

@@ -1,7 +1,7 @@
-// Optimal-tariff and optimal-retaliation formulas of Ignatenko et al. (2025) (docs/models/one-sector.md (OS-41)–(OS-44)).
+// Optimal-tariff and optimal-retaliation formulas of Ignatenko et al. (2025) (docs/models/one-sector.md (OS-44)–(OS-47)).
 // Why formulas rather than an optimiser: in this model the unilaterally optimal uniform tariff has the closed form
 // t* = 1/((1 + ε δ_i) φ_i − 1), where δ_i measures how much of i's export revenue accrues abroad and how exposed
-// i's exports are to competition; the paper's tables apply these closed forms, with two denominators (docs/models/one-sector.md (OS-41)–(OS-42)).
+// i's exports are to competition; the paper's tables apply these closed forms, with two denominators (docs/models/one-sector.md (OS-44)–(OS-45)).
 // The closed forms are derived for the value-added model (β = 1). An economy with roundabout production (β < 1) keeps
 // gross domestic sales X_ii/β on its diagonal, which can exceed factor income and turn δ negative (the rate came out
 // as −55.6 for the US on the bundled data); the formulas are therefore evaluated on the value-added accounting of the
@@ -9,7 +9,7 @@
 // non-negative is refused with an input error instead of reaching the solver.
 namespace Parley.Models.OneSector;
 
-/// <summary>Which denominator δ uses: the paper uses absorption for Table 1 and income for Table 2 (docs/models/one-sector.md (OS-41)).</summary>
+/// <summary>Which denominator δ uses: the paper uses absorption for Table 1 and income for Table 2 (docs/models/one-sector.md (OS-44)).</summary>
 public enum OptimalTariffBase
 {
     /// <summary>Z = E (absorption): formula A, Table 1 case 3 (21.8% for the US).</summary>
@@ -19,7 +19,7 @@ public enum OptimalTariffBase
     Income,
 }
 
-/// <summary>Closed-form optimal tariffs (docs/models/one-sector.md (OS-41)–(OS-44)).</summary>
+/// <summary>Closed-form optimal tariffs (docs/models/one-sector.md (OS-44)–(OS-47)).</summary>
 public static class OptimalTariffs
 {
     /// <summary>δ_i(Z) = Σ_{j≠i} (1 − ν_j) X_ij (1 − λ_ij) / [(1 − ν_i)(Z_i − X_ii)].</summary>
@@ -44,7 +44,7 @@ public static class OptimalTariffs
     }
 
     /// <summary>
-    /// δ of the two-region aggregation (the focal country vs everyone else) with Z = Y (docs/models/one-sector.md (OS-43), optimal retaliation).
+    /// δ of the two-region aggregation (the focal country vs everyone else) with Z = Y (docs/models/one-sector.md (OS-46), optimal retaliation).
     /// Returns (δ_rest, δ_focal).
     /// </summary>
     public static (double RestOfWorld, double Focal) TwoRegionDelta(Economy e, int focal)
@@ -73,7 +73,7 @@ public static class OptimalTariffs
     }
 
     /// <summary>
-    /// The retaliation rate every non-focal country levies on the focal country (docs/models/one-sector.md (OS-43)): 1/((1 + ε δ_R) φ_R − 1),
+    /// The retaliation rate every non-focal country levies on the focal country (docs/models/one-sector.md (OS-46)): 1/((1 + ε δ_R) φ_R − 1),
     /// with φ_R the pass-through of a non-focal country (the paper uses position 1).
     /// </summary>
     public static double Retaliation(Economy e, int focal, double tradeElasticity)

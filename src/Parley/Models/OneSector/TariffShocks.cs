@@ -1,5 +1,5 @@
 // Tariff matrices of the one-sector model (row = exporter i, column = importer j, fractions): the announced US tariffs
-// with a 10% floor (docs/models/one-sector.md (OS-7)), uniform and bilateral rates, and retaliation such as (OS-45).
+// with a 10% floor (docs/models/one-sector.md (OS-7)), uniform and bilateral rates, and retaliation such as (OS-48).
 using Parley.Data;
 
 namespace Parley.Models.OneSector;

@@ -8,13 +8,12 @@ using System.Numerics;
 
 namespace Parley.Models.OneSector.Internals;
 
-internal sealed class BaselineSystem(Economy economy, ReadOnlySpan<double> tariffs, OneSectorParameters p, IReadOnlyList<string> names)
+internal sealed partial class BaselineSystem(Economy economy, ReadOnlySpan<double> tariffs, OneSectorParameters p, IReadOnlyList<string> names)
     : OneSectorSystem(economy, tariffs, p, names)
 {
     private readonly double _meanE = economy.Absorption.Average();
     private readonly double[] _q = new double[economy.N];
-    private readonly double[] _bm = new double[economy.N * economy.N];
-    private readonly double[] _a = new double[economy.N * economy.N];
+    private double[]? _bm, _a; // work arrays of the dense Jacobian, allocated on first use
 
     public override int Size => 3 * N;
 
@@ -32,7 +31,7 @@ internal sealed class BaselineSystem(Economy economy, ReadOnlySpan<double> tarif
 
     public override void Residual(ReadOnlySpan<double> z, Span<double> f)
     {
-        Evaluate(z);
+        EvaluateAggregates(z);
         var n = N;
         var e = E;
         for (var i = 0; i < n; i++)
@@ -46,7 +45,7 @@ internal sealed class BaselineSystem(Economy economy, ReadOnlySpan<double> tarif
         f[e.NumeraireIndex] = num / n / _meanE;
     }
 
-    internal override void Evaluate(ReadOnlySpan<double> z)
+    protected override void EvaluateAggregates(ReadOnlySpan<double> z)
     {
         var n = N;
         for (var i = 0; i < n; i++)
@@ -56,10 +55,9 @@ internal sealed class BaselineSystem(Economy economy, ReadOnlySpan<double> tarif
             L[i] = Math.Abs(z[2 * n + i]);
             Cost[i] = Math.Pow(W[i], -Eps) * Math.Pow(L[i], Eps * Psi);
         }
-        ComputeShares();
+        Aggregate();
         for (var j = 0; j < n; j++)
             P[j] = Math.Pow(Eh[j] / W[j], 1 - E.PassThrough[j]) * Math.Pow(S[j], -1 / Eps);
-        AllocateSpending();
         for (var i = 0; i < n; i++) _q[i] = Math.Pow(Rho[i] * W[i] / P[i], Kappa);
     }
 
@@ -73,13 +71,13 @@ internal sealed class BaselineSystem(Economy economy, ReadOnlySpan<double> tarif
         var nu = e.DestinationShare;
         jac.Clear();
 
-        // A_ij = (1 − ν_j) X′_ij, stored in _bm temporarily row by row to form B = A·λ′ᵀ.
-        var a = _a;
+        // A_ij = (1 − ν_j) X′_ij, to form B = A·λ′ᵀ.
+        var a = _a ??= new double[n * n];
         for (var i = 0; i < n; i++)
             for (var j = 0; j < n; j++) a[i * n + j] = (1 - nu[j]) * Xp[i * n + j];
         var aArr = a;
         var gArr = G;
-        var bm = _bm;
+        var bm = _bm ??= new double[n * n];
         Parallel.For(0, n, i =>
         {
             var ai = aArr.AsSpan(i * n, n);

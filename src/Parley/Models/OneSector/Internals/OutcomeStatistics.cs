@@ -13,15 +13,11 @@ internal static class OutcomeStatistics
         var xp = eq.Flows;
         var kappa = p.LaborSupplyElasticity;
         var result = new CountryOutcome[n];
+        var (exports0, imports0) = ForeignTrade(x, n);
+        var (exports1, imports1) = ForeignTrade(xp, n);
         for (var i = 0; i < n; i++)
         {
-            double exp0 = 0, imp0 = 0, exp1 = 0, imp1 = 0;
-            for (var k = 0; k < n; k++)
-            {
-                if (k == i) continue;
-                exp0 += x[i * n + k]; imp0 += x[k * n + i];
-                exp1 += xp[i * n + k]; imp1 += xp[k * n + i];
-            }
+            double exp0 = exports0[i], imp0 = imports0[i], exp1 = exports1[i], imp1 = imports1[i];
             var y = e.Income[i];
             var yp = eq.Wage[i] * eq.Employment[i] * y;
             var tau = eq.IncomeTaxRate[i];
@@ -70,5 +66,25 @@ internal static class OutcomeStatistics
         }
         var world = new WorldOutcome(100 * (trade1 / trade0 / eq.WorldIncomeGrowth - 1), empl / sumY, welfare / sumE);
         return (result, world);
+    }
+
+    /// <summary>Each country's exports Σ_{k≠i} X_ik and imports Σ_{k≠i} X_ki, in one pass over the rows.</summary>
+    private static (double[] Exports, double[] Imports) ForeignTrade(double[] x, int n)
+    {
+        var exports = new double[n];
+        var imports = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            double row = 0;
+            for (var k = 0; k < n; k++)
+            {
+                if (k == i) continue;
+                var v = x[i * n + k];
+                row += v;
+                imports[k] += v;
+            }
+            exports[i] = row;
+        }
+        return (exports, imports);
     }
 }

@@ -115,7 +115,7 @@ internal sealed class RoundaboutSystem : OneSectorSystem
 
     public override void Residual(ReadOnlySpan<double> z, Span<double> f)
     {
-        Evaluate(z);
+        EvaluateAggregates(z);
         var n = N;
         var e = E;
         for (var i = 0; i < n; i++)
@@ -138,7 +138,7 @@ internal sealed class RoundaboutSystem : OneSectorSystem
         }
     }
 
-    internal override void Evaluate(ReadOnlySpan<double> z)
+    protected override void EvaluateAggregates(ReadOnlySpan<double> z)
     {
         var n = N;
         for (var i = 0; i < n; i++)
@@ -151,7 +151,6 @@ internal sealed class RoundaboutSystem : OneSectorSystem
             var entry = Math.Pow(W[i] / P[i], 1 - _beta) * L[i];
             Cost[i] = Math.Pow(unitCost / Math.Pow(entry, Psi), -Eps);
         }
-        ComputeShares();
-        AllocateSpending();
+        Aggregate();
     }
 }

@@ -1,34 +1,56 @@
-// Per-scenario tariff factors of the one-sector model, computed once per solve: (1 + t_ij)^(−ε φ_j) of
-// docs/models/one-sector.md (OS-8), 1/(1 + t_ij) for producer-price flows and t/(1 + t) for revenue (OS-10).
-// Why precomputed: they enter every residual evaluation, and Math.Pow dominates the cost otherwise.
+// Per-scenario share-weighted tariff factors of the one-sector model, computed once per solve from
+// docs/models/one-sector.md (OS-8) and (OS-10): λ_ij (1 + t_ij)^(−ε φ_j), that times 1/(1 + t_ij) (producer-price flows)
+// and times t_ij/(1 + t_ij) (revenue). Why precomputed and share-weighted: with them every aggregate a residual needs
+// — the column sums S_j, imports M′_j, revenue R_j and sales — is a matrix–vector product with the unit costs c_i,
+// so a residual evaluation reads three N × N arrays once and writes none (λ′ and X′ are formed only for Jacobians).
+using System.Buffers;
+
 namespace Parley.Models.OneSector.Internals;
 
-/// <summary>Tariff terms that do not change during a solve: (1+t)^(−εφ_j), 1/(1+t), t/(1+t).</summary>
-internal sealed class ScenarioTariffs
+/// <summary>Tariff terms that do not change during a solve, each multiplied by the factual share λ_ij. The arrays are
+/// rented from <see cref="ArrayPool{T}.Shared"/> (they may be longer than N × N) and returned by <see cref="Dispose"/>.</summary>
+internal sealed class ScenarioTariffs : IDisposable
 {
+    private bool _disposed;
+
     public ScenarioTariffs(Economy economy, ReadOnlySpan<double> tariffs, double epsilon)
     {
         var n = economy.N;
-        Shifter = new double[n * n];
-        Inverse = new double[n * n];
-        RevenueShare = new double[n * n];
+        var lambda = economy.Shares;
+        Shares = ArrayPool<double>.Shared.Rent(n * n);
+        ProducerShares = ArrayPool<double>.Shared.Rent(n * n);
+        RevenueShares = ArrayPool<double>.Shared.Rent(n * n);
         for (var i = 0; i < n; i++)
             for (var j = 0; j < n; j++)
             {
-                var t = tariffs[i * n + j];
                 var k = i * n + j;
-                Shifter[k] = t == 0 ? 1.0 : Math.Pow(1 + t, -epsilon * economy.PassThrough[j]);
-                Inverse[k] = 1.0 / (1 + t);
-                RevenueShare[k] = t / (1 + t);
+                var t = tariffs[k];
+                if (t == 0)
+                {
+                    Shares[k] = ProducerShares[k] = lambda[k];
+                    RevenueShares[k] = 0;
+                    continue;
+                }
+                var a = lambda[k] * Math.Pow(1 + t, -epsilon * economy.PassThrough[j]);
+                Shares[k] = a;
+                ProducerShares[k] = a / (1 + t);
+                RevenueShares[k] = a * (t / (1 + t));
             }
     }
 
-    /// <summary>(1 + t_ij)^(−ε φ_j).</summary>
-    public double[] Shifter { get; }
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        foreach (var a in (double[][])[Shares, ProducerShares, RevenueShares]) ArrayPool<double>.Shared.Return(a);
+    }
 
-    /// <summary>1 / (1 + t_ij).</summary>
-    public double[] Inverse { get; }
+    /// <summary>λ_ij (1 + t_ij)^(−ε φ_j): λ′_ij ∝ c_i times this.</summary>
+    public double[] Shares { get; }
 
-    /// <summary>t_ij / (1 + t_ij).</summary>
-    public double[] RevenueShare { get; }
+    /// <summary>λ_ij (1 + t_ij)^(−ε φ_j) / (1 + t_ij): X′_ij ∝ c_i E′_j times this.</summary>
+    public double[] ProducerShares { get; }
+
+    /// <summary>λ_ij (1 + t_ij)^(−ε φ_j) t_ij / (1 + t_ij): tariff revenue on i's goods in j ∝ c_i E′_j times this.</summary>
+    public double[] RevenueShares { get; }
 }

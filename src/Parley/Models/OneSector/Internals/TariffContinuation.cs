@@ -48,10 +48,12 @@ internal static class TariffContinuation
             last = d;
             if (!d.Converged)
             {
+                stage.Dispose();
                 step /= 2;
                 grow = false;
                 continue;
             }
+            system?.Dispose();
             (system, zPrevious, z, previous, reached) = (stage, z, zs, reached, s);
             if (s >= 1) break;
             step = Math.Min(grow ? 2 * step : step, 1 - reached);
