@@ -61,28 +61,37 @@ internal static class DenseProducts
     }
 
     /// <summary>x[k] ← e^{x[k]} for every k (vectorised where the hardware allows; agrees with Math.Exp to a few ulp).</summary>
-    public static void ExpInPlace(Span<double> x)
-    {
-        var k = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            ref var r = ref MemoryMarshal.GetReference(x);
-            for (; k + 4 <= x.Length; k += 4)
-                Vector256.Exp(Vector256.LoadUnsafe(ref r, (nuint)k)).StoreUnsafe(ref r, (nuint)k);
-        }
-        for (; k < x.Length; k++) x[k] = Math.Exp(x[k]);
-    }
+    public static void ExpInPlace(Span<double> x) => InPlace<ExpOp>(x);
 
     /// <summary>x[k] ← ln x[k] for every k (vectorised where the hardware allows; agrees with Math.Log to a few ulp).</summary>
-    public static void LogInPlace(Span<double> x)
+    public static void LogInPlace(Span<double> x) => InPlace<LogOp>(x);
+
+    private interface IElementwise
+    {
+        static abstract Vector256<double> Of(Vector256<double> v);
+        static abstract double Of(double v);
+    }
+
+    private readonly struct ExpOp : IElementwise
+    {
+        public static Vector256<double> Of(Vector256<double> v) => Vector256.Exp(v);
+        public static double Of(double v) => Math.Exp(v);
+    }
+
+    private readonly struct LogOp : IElementwise
+    {
+        public static Vector256<double> Of(Vector256<double> v) => Vector256.Log(v);
+        public static double Of(double v) => Math.Log(v);
+    }
+
+    private static void InPlace<TOp>(Span<double> x) where TOp : struct, IElementwise
     {
         var k = 0;
         if (Vector256.IsHardwareAccelerated)
         {
             ref var r = ref MemoryMarshal.GetReference(x);
-            for (; k + 4 <= x.Length; k += 4)
-                Vector256.Log(Vector256.LoadUnsafe(ref r, (nuint)k)).StoreUnsafe(ref r, (nuint)k);
+            for (; k + 4 <= x.Length; k += 4) TOp.Of(Vector256.LoadUnsafe(ref r, (nuint)k)).StoreUnsafe(ref r, (nuint)k);
         }
-        for (; k < x.Length; k++) x[k] = Math.Log(x[k]);
+        for (; k < x.Length; k++) x[k] = TOp.Of(x[k]);
     }
 }
