@@ -29,40 +29,10 @@ internal static class DenseProduct
         for (var g = 0; g < groups; g++) RowGroup(a, bt, c, g * 4, Math.Min(4, rows - g * 4), inner, cols);
     }
 
-    /// <summary>y = Mᵀ x for a rows × cols row-major M (x has rows entries, y cols): rows are added four at a time.</summary>
-    public static void TransposedTimes(ReadOnlySpan<double> m, ReadOnlySpan<double> x, Span<double> y, int rows, int cols)
-    {
-        y[..cols].Clear();
-        ref var rm = ref MemoryMarshal.GetReference(m);
-        ref var ry = ref MemoryMarshal.GetReference(y);
-        var w = Vector<double>.Count;
-        var i = 0;
-        for (; i + 4 <= rows; i += 4)
-        {
-            double c0 = x[i], c1 = x[i + 1], c2 = x[i + 2], c3 = x[i + 3];
-            nuint r0 = (nuint)(i * cols), r1 = r0 + (nuint)cols, r2 = r1 + (nuint)cols, r3 = r2 + (nuint)cols;
-            var v0 = new Vector<double>(c0); var v1 = new Vector<double>(c1);
-            var v2 = new Vector<double>(c2); var v3 = new Vector<double>(c3);
-            var j = 0;
-            for (; j + w <= cols; j += w)
-            {
-                var o = (nuint)j;
-                var acc = Vector.LoadUnsafe(ref ry, o);
-                acc = Vector.FusedMultiplyAdd(v0, Vector.LoadUnsafe(ref rm, r0 + o), acc);
-                acc = Vector.FusedMultiplyAdd(v1, Vector.LoadUnsafe(ref rm, r1 + o), acc);
-                acc = Vector.FusedMultiplyAdd(v2, Vector.LoadUnsafe(ref rm, r2 + o), acc);
-                acc = Vector.FusedMultiplyAdd(v3, Vector.LoadUnsafe(ref rm, r3 + o), acc);
-                acc.StoreUnsafe(ref ry, o);
-            }
-            for (; j < cols; j++)
-            {
-                var o = (nuint)j;
-                Unsafe.Add(ref ry, o) += c0 * Unsafe.Add(ref rm, r0 + o) + c1 * Unsafe.Add(ref rm, r1 + o)
-                    + c2 * Unsafe.Add(ref rm, r2 + o) + c3 * Unsafe.Add(ref rm, r3 + o);
-            }
-        }
-        for (; i < rows; i++) DenseLu.Axpy(x[i], m.Slice(i * cols, cols), y[..cols]);
-    }
+    /// <summary>y = Mᵀ x for a rows × cols row-major M (x has rows entries, y cols): the same kernel as the
+    /// multi-sector map's products (<see cref="Internals.DenseProducts.VectorTimesMatrix"/>).</summary>
+    public static void TransposedTimes(ReadOnlySpan<double> m, ReadOnlySpan<double> x, Span<double> y, int rows, int cols) =>
+        Internals.DenseProducts.VectorTimesMatrix(x[..rows], m, cols, default, y);
 
     private static void RowGroup(double[] a, double[] bt, double[] c, int i0, int count, int inner, int cols)
     {
